@@ -1,0 +1,41 @@
+/** The platform-neutral answer every adapter renders (Block Kit, embed, terminal, JSON). */
+import type { Framework } from '../knowledge/schema.ts';
+
+export interface Citation {
+  /** Title of the source article. */
+  title: string;
+  /** Publisher of the source article. */
+  source: string;
+  url?: string;
+  /** Heading of the knowledge-base section the snippet came from. */
+  section?: string;
+  /** When the source made the claim (YYYY[-MM[-DD]]). */
+  date: string;
+  /** Knowledge chunk id, e.g. `seed-a-overview#deployment`. */
+  chunkId: string;
+}
+
+export interface Snippet {
+  /** The most relevant sentences of the chunk, never the whole chunk. */
+  text: string;
+  citation: Citation;
+  frameworks: Framework[];
+}
+
+export type DeclineReason = 'empty' | 'off_topic' | 'low_confidence' | 'rate_limited';
+
+export interface Answer {
+  /** Short id for feedback buttons; set by the Desk on answered questions. */
+  id?: string;
+  question: string;
+  answered: boolean;
+  /** One friendly line that leads the reply. */
+  lead: string;
+  /** Up to 3 cited snippets, best first. Empty when not answered. */
+  snippets: Snippet[];
+  /** Set when cited snippets give different figures for the same thing. */
+  disagreement?: string;
+  /** Follow-up questions the bot can answer well. */
+  suggestions: string[];
+  declineReason?: DeclineReason;
+}

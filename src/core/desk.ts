@@ -1,0 +1,139 @@
+/**
+ * The Desk: the one object adapters talk to. It owns the serving knowledge snapshot and swaps it
+ * atomically on reload (build aside, validate, index, then one assignment), so a question in flight
+ * always sees one whole base — the old one or the new one, never a mix.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Answer } from './answer/types.ts';
+import { answerQuestion } from './answer/compose.ts';
+import { suggestTopics } from './answer/suggest.ts';
+import type { FlowAction, FlowStep } from './flow/types.ts';
+import { advanceFlow, type FlowSession } from './flow/machine.ts';
+import { loadKnowledgeBase } from './knowledge/load.ts';
+import type { KnowledgeSnapshot } from './knowledge/snapshot.ts';
+import type { Desk, DeskObserver, FeedbackRecord, ReloadResult, Requester, Store } from './ports.ts';
+
+export interface DeskOptions {
+  knowledgeDir: string;
+  store: Store;
+  observer?: DeskObserver;
+  /** Flow sessions expire this long after the last click. */
+  sessionTtlMs?: number;
+  /** Per-user question budget; unset means unlimited. */
+  rateLimit?: { limit: number; windowMs: number };
+}
+
+const THIRTY_MINUTES = 30 * 60_000;
+/** How long after an answer its 👍/👎 buttons still count. */
+const FEEDBACK_WINDOW_MS = 7 * 24 * 3_600_000;
+
+/** Loads the knowledge base once (throwing a readable error if it is broken) and returns the Desk. */
+export async function createDesk(options: DeskOptions): Promise<Desk> {
+  const first = await loadKnowledgeBase(options.knowledgeDir);
+  if (!first.snapshot) {
+    const lines = first.issues.filter((i) => i.severity === 'error').map((i) => `  ${i.file}:${i.line}: ${i.message}`);
+    throw new Error(`The knowledge base in ${options.knowledgeDir} has errors; fix them and start again:\n${lines.join('\n')}`);
+  }
+  return new KnowledgeDesk(options, first.snapshot);
+}
+
+class KnowledgeDesk implements Desk {
+  private snapshot: KnowledgeSnapshot;
+  private reloading: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly options: DeskOptions,
+    initial: KnowledgeSnapshot,
+  ) {
+    this.snapshot = initial;
+  }
+
+  async ask(question: string, who: Requester): Promise<Answer> {
+    const started = performance.now();
+    const { rateLimit, store } = this.options;
+    let answer: Answer;
+    if (rateLimit && !(await store.allowRate(`rate:${who.platform}:${who.userId}`, rateLimit.limit, rateLimit.windowMs))) {
+      answer = {
+        question,
+        answered: false,
+        lead: "You're asking faster than I can keep up — give me a minute and try again.",
+        snippets: [],
+        suggestions: [],
+        declineReason: 'rate_limited',
+      };
+    } else {
+      answer = answerQuestion(this.snapshot, question);
+      if (answer.answered) {
+        answer.id = randomUUID().slice(0, 12);
+        const context = { question: answer.question, chunkIds: answer.snippets.map((s) => s.citation.chunkId) };
+        await store.setSession(`answer:${answer.id}`, JSON.stringify(context), FEEDBACK_WINDOW_MS);
+      } else if (answer.declineReason !== 'empty') {
+        await store.recordDeclined(question);
+      }
+    }
+    this.options.observer?.onAnswer?.(answer, who, performance.now() - started);
+    return answer;
+  }
+
+  async flow(who: Requester, action: FlowAction): Promise<FlowStep> {
+    const key = `flow:${who.platform}:${who.userId}:${who.conversation}`;
+    const { store } = this.options;
+    const raw = await store.getSession(key);
+    const session = raw ? (JSON.parse(raw) as FlowSession) : undefined;
+    const snapshot = this.snapshot;
+    const { session: next, step } = advanceFlow(snapshot.flow, (id) => snapshot.citationFor(id), session, action);
+    if (next) await store.setSession(key, JSON.stringify(next), this.options.sessionTtlMs ?? THIRTY_MINUTES);
+    else if (session) await store.deleteSession(key);
+    if (step.kind === 'result') this.options.observer?.onFlowResult?.(who);
+    return step;
+  }
+
+  reload(trigger: string): Promise<ReloadResult> {
+    // Serialise: each reload starts after the previous one settled, whatever its outcome.
+    const run = this.reloading.then(() => this.reloadNow(trigger));
+    this.reloading = run.catch(() => undefined);
+    return run;
+  }
+
+  private async reloadNow(trigger: string): Promise<ReloadResult> {
+    const started = performance.now();
+    const before = { documents: this.snapshot.documents, chunks: this.snapshot.chunks.length };
+    let result: ReloadResult;
+    try {
+      const loaded = await loadKnowledgeBase(this.options.knowledgeDir);
+      if (loaded.snapshot) this.snapshot = loaded.snapshot;
+      const after = { documents: this.snapshot.documents, chunks: this.snapshot.chunks.length };
+      const errors = loaded.issues.filter((i) => i.severity === 'error');
+      result = { ok: Boolean(loaded.snapshot), trigger, before, after, ms: performance.now() - started, errors };
+    } catch (error) {
+      // A bug in loading must not take down the serving base either.
+      const message = error instanceof Error ? error.message : String(error);
+      const errors = [{ file: this.options.knowledgeDir, line: 0, message, severity: 'error' as const, code: 'internal' }];
+      result = { ok: false, trigger, before, after: before, ms: performance.now() - started, errors };
+    }
+    this.options.observer?.onReload?.(result);
+    return result;
+  }
+
+  async recordFeedback(answerId: string, vote: FeedbackRecord['vote'], who: Requester): Promise<boolean> {
+    const raw = await this.options.store.getSession(`answer:${answerId}`);
+    if (!raw) return false;
+    const context = JSON.parse(raw) as { question: string; chunkIds: string[] };
+    const record: FeedbackRecord = { ...context, vote, platform: who.platform, userId: who.userId, at: Date.now() };
+    await this.options.store.recordFeedback(record);
+    this.options.observer?.onFeedback?.(record);
+    return true;
+  }
+
+  suggestTopics(prefix: string, limit: number): string[] {
+    return suggestTopics(this.snapshot, prefix, limit);
+  }
+
+  report(limit: number) {
+    return this.options.store.report(limit);
+  }
+
+  status() {
+    return { documents: this.snapshot.documents, chunks: this.snapshot.chunks.length, loadedAt: this.snapshot.loadedAt };
+  }
+}

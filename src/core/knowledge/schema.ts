@@ -1,0 +1,60 @@
+/**
+ * Knowledge file front matter: the single source of truth for what a `knowledge/*.md` file must declare.
+ * Types flow from these schemas (`z.infer`); nothing else re-declares them.
+ */
+import { z } from 'zod';
+
+export const FrameworkSchema = z.enum(['tensorflow', 'pytorch']);
+export type Framework = z.infer<typeof FrameworkSchema>;
+
+export const SourceSchema = z.object({
+  /** Who published the article, e.g. "Section (Engineering Education)". */
+  publisher: z.string().min(1),
+  /** The article's own title. */
+  title: z.string().min(1),
+  /** Only where the seed itself shows a link. Never invented. */
+  url: z.string().url().optional(),
+  /** When the claims were made: "2023", "2024-05" or "2024-05-17". */
+  date: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'use YYYY, YYYY-MM or YYYY-MM-DD'),
+  /** The seed file the facts were taken from (file name in shared/seeds), for auditing. */
+  seed: z.string().min(1).optional(),
+});
+export type Source = z.infer<typeof SourceSchema>;
+
+export const FrontMatterSchema = z
+  .object({
+    /** Stable document id; chunk ids are `${id}#${section-slug}`. */
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'lowercase letters, digits and dashes only'),
+    title: z.string().min(1),
+    source: SourceSchema,
+    frameworks: z.array(FrameworkSchema).min(1),
+    tags: z.array(z.string().min(1)).default([]),
+  })
+  .strict();
+export type FrontMatter = z.infer<typeof FrontMatterSchema>;
+
+/** One retrievable unit: a `##` section of a knowledge file. */
+export interface Chunk {
+  /** `${docId}#${slug(heading)}` — stable across reloads while the heading is unchanged. */
+  id: string;
+  docId: string;
+  docTitle: string;
+  heading: string;
+  body: string;
+  tags: string[];
+  frameworks: Framework[];
+  source: Source;
+  /** Path relative to the knowledge dir and 1-based line of the `##` heading, for error messages. */
+  file: string;
+  line: number;
+}
+
+/** A problem found while loading or linting knowledge; always points at a file and line. */
+export interface KnowledgeIssue {
+  file: string;
+  line: number;
+  message: string;
+  severity: 'error' | 'warning';
+  /** Stable machine-readable code, e.g. `front-matter`, `duplicate-id`, `empty-section`. */
+  code: string;
+}
