@@ -1,0 +1,146 @@
+/**
+ * The whole environment in one zod schema. Every variable the process reads is declared here (and in
+ * `.env.example`, which a test keeps in step), validated once at start-up, and every problem is reported
+ * at once in plain words — an operator fixes the whole list in one go instead of one crash per restart.
+ */
+import { z } from 'zod';
+
+/** Empty values (`FOO=` in a .env file) mean "unset", as operators expect. */
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (typeof value === 'string' && value.trim() === '' ? undefined : value), schema.optional());
+
+const flag = (fallback: boolean) =>
+  optional(
+    z.enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off'], {
+      error: 'must be 1 or 0 (true/false, yes/no and on/off work too)',
+    }),
+  ).transform((value) => (value === undefined ? fallback : ['1', 'true', 'yes', 'on'].includes(value)));
+
+const wholeNumber = (min: number, max: number, fallback: number) =>
+  optional(
+    z.coerce
+      .number({ error: `must be a whole number from ${min} to ${max}` })
+      .int({ error: `must be a whole number from ${min} to ${max}` })
+      .min(min, { error: `must be at least ${min}` })
+      .max(max, { error: `must be at most ${max}` }),
+  ).transform((value) => value ?? fallback);
+
+const url = (what: string, protocols: RegExp) =>
+  optional(z.string().regex(protocols, { error: `must be a ${what} URL` }).pipe(z.url({ error: `must be a valid ${what} URL` })));
+
+const idList = (example: string) =>
+  optional(z.string().regex(/^[\w\s,]+$/, { error: `must be a comma-separated list of user ids, e.g. ${example}` })).transform(
+    (value) => (value ?? '').split(',').map((id) => id.trim()).filter(Boolean),
+  );
+
+const secret = (min: number) => optional(z.string().min(min, { error: `looks too short (at least ${min} characters)` }));
+
+export const ENV_SHAPE = {
+  PORT: wholeNumber(1, 65_535, 3000),
+  HOST: optional(z.string()).transform((value) => value ?? '0.0.0.0'),
+  LOG_LEVEL: optional(
+    z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+      error: 'must be one of fatal, error, warn, info, debug, trace, silent',
+    }),
+  ).transform((value) => value ?? 'info'),
+  KNOWLEDGE_DIR: optional(z.string()).transform((value) => value ?? 'knowledge'),
+  KB_WATCH: flag(false),
+  KB_WATCH_DEBOUNCE_MS: wholeNumber(50, 60_000, 500),
+  ADMIN_TOKEN: secret(16),
+  SLACK_BOT_TOKEN: optional(z.string().startsWith('xoxb-', { error: 'must be a bot token starting with xoxb-' })),
+  SLACK_SIGNING_SECRET: secret(8),
+  SLACK_APP_TOKEN: optional(z.string().startsWith('xapp-', { error: 'must be an app-level token starting with xapp-' })),
+  SLACK_API_URL: url('http(s)', /^https?:\/\//),
+  SLACK_ADMIN_USER_IDS: idList('U012ABCDEF,U034GHIJKL'),
+  DISCORD_TOKEN: secret(20),
+  DISCORD_APPLICATION_ID: optional(z.string().regex(/^\d{5,25}$/, { error: 'must be the numeric application id' })),
+  DISCORD_GUILD_ID: optional(z.string().regex(/^\d{5,25}$/, { error: 'must be a numeric guild (server) id' })),
+  DISCORD_API_URL: url('http(s)', /^https?:\/\//),
+  DISCORD_ADMIN_USER_IDS: idList('123456789012345678'),
+  DISCORD_SHARDS: optional(
+    z.union([z.literal('auto'), z.coerce.number().int().min(1).max(1024)], {
+      error: 'must be "auto" or a whole number of shards from 1 to 1024',
+    }),
+  ),
+  REDIS_URL: url('redis:// or rediss://', /^rediss?:\/\//),
+  REDIS_KEY_PREFIX: optional(z.string()).transform((value) => value ?? 'fdesk:'),
+  RATE_LIMIT_PER_MINUTE: wholeNumber(0, 100_000, 20),
+  SESSION_TTL_MINUTES: wholeNumber(1, 7 * 24 * 60, 30),
+  SHUTDOWN_GRACE_MS: wholeNumber(0, 120_000, 10_000),
+};
+
+/** Names of every environment variable the process reads (kept in step with `.env.example` by a test). */
+export const ENV_KEYS = Object.keys(ENV_SHAPE) as (keyof typeof ENV_SHAPE)[];
+
+export const EnvSchema = z.object(ENV_SHAPE);
+
+/**
+ * Rules between variables. Checked on the raw values, beside the schema, so they are reported together
+ * with per-variable problems (a zod refinement would only run once every field parsed).
+ */
+function crossCheck(source: NodeJS.ProcessEnv): string[] {
+  const set = (key: string) => (source[key] ?? '').trim() !== '';
+  const problems: string[] = [];
+  if (set('SLACK_BOT_TOKEN') && !set('SLACK_SIGNING_SECRET') && !set('SLACK_APP_TOKEN')) {
+    problems.push(
+      'SLACK_SIGNING_SECRET is required with SLACK_BOT_TOKEN — copy it from your Slack app’s Basic Information → ' +
+        'App Credentials (or set SLACK_APP_TOKEN to use Socket Mode instead of HTTP)',
+    );
+  }
+  const slackExtras = ['SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN'].filter(set);
+  if (slackExtras.length > 0 && !set('SLACK_BOT_TOKEN')) {
+    problems.push(
+      `SLACK_BOT_TOKEN is required when ${slackExtras.join(' or ')} is set — copy the Bot User OAuth Token (xoxb-…) ` +
+        'from your Slack app’s OAuth & Permissions page',
+    );
+  }
+  if (set('DISCORD_SHARDS') && !set('DISCORD_TOKEN')) {
+    problems.push('DISCORD_TOKEN is required when DISCORD_SHARDS is set — copy the bot token from the Developer Portal → Bot');
+  }
+  return problems;
+}
+
+export type Env = z.infer<typeof EnvSchema>;
+
+/** Validated, derived settings that `src/main.ts` wires from. */
+export interface Config {
+  env: Env;
+  slackMode: 'http' | 'socket' | 'off';
+  discord: boolean;
+  /** Undefined when RATE_LIMIT_PER_MINUTE=0 (unlimited). */
+  rateLimit?: { limit: number; windowMs: number };
+  sessionTtlMs: number;
+}
+
+export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
+
+/** Parses the environment; on failure returns one plain sentence per problem, never throws. */
+export function loadConfig(source: NodeJS.ProcessEnv = process.env): ConfigResult {
+  const parsed = EnvSchema.safeParse(source);
+  const crossProblems = crossCheck(source);
+  if (!parsed.success || crossProblems.length > 0) {
+    const problems = (parsed.error?.issues ?? []).map((issue) => {
+      const key = String(issue.path[0] ?? 'environment');
+      const given = issue.path[0] !== undefined ? source[key] : undefined;
+      const shown = given === undefined || /TOKEN|SECRET|REDIS_URL/.test(key) ? '' : ` (got "${given}")`;
+      return `${key} ${issue.message}${shown}`;
+    });
+    return { ok: false, problems: [...new Set([...problems, ...crossProblems])] };
+  }
+  const env = parsed.data;
+  const slackMode = !env.SLACK_BOT_TOKEN ? 'off' : env.SLACK_APP_TOKEN ? 'socket' : 'http';
+  const config: Config = {
+    env,
+    slackMode,
+    discord: Boolean(env.DISCORD_TOKEN),
+    sessionTtlMs: env.SESSION_TTL_MINUTES * 60_000,
+  };
+  if (env.RATE_LIMIT_PER_MINUTE > 0) config.rateLimit = { limit: env.RATE_LIMIT_PER_MINUTE, windowMs: 60_000 };
+  return { ok: true, config };
+}
+
+/** The start-up message for a broken environment: every problem, then where to look. */
+export function formatConfigProblems(problems: string[]): string {
+  const lines = problems.map((problem) => `  - ${problem}`);
+  return [`Framework Desk cannot start: ${problems.length} configuration problem(s):`, ...lines, 'See .env.example for every variable.'].join('\n');
+}
