@@ -1,0 +1,28 @@
+/**
+ * Bearer-token check for `POST /admin/reload`. Constant-time comparison of SHA-256 digests: equal-length
+ * inputs for `timingSafeEqual`, and the response time does not leak how much of the token matched.
+ */
+import { createHash, timingSafeEqual } from 'node:crypto';
+
+export type AdminAuth =
+  | { ok: true }
+  | { ok: false; status: 401 | 403 | 503; error: string; fix: string };
+
+function digest(text: string): Buffer {
+  return createHash('sha256').update(text).digest();
+}
+
+/** Decides whether an `Authorization` header value grants admin access, with an explanation when not. */
+export function checkAdminAuth(expected: string | undefined, header: string | undefined): AdminAuth {
+  if (!expected) {
+    return { ok: false, status: 503, error: 'admin endpoint disabled', fix: 'set ADMIN_TOKEN on the server to enable /admin/reload' };
+  }
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '');
+  if (!match?.[1]) {
+    return { ok: false, status: 401, error: 'missing bearer token', fix: 'send the header "Authorization: Bearer <ADMIN_TOKEN>"' };
+  }
+  if (!timingSafeEqual(digest(match[1]), digest(expected))) {
+    return { ok: false, status: 403, error: 'wrong admin token', fix: 'use the ADMIN_TOKEN configured on this server' };
+  }
+  return { ok: true };
+}

@@ -1,0 +1,174 @@
+/**
+ * The shared Store for several replicas, on Redis. Same contract as MemoryStore (the same test suite runs
+ * against both). What happens while Redis is unreachable is a deliberate choice per operation:
+ * - dedupe and rate limits fail OPEN (a rare duplicate beats a silent bot),
+ * - best-effort writes (answer context, declined questions, feedback) are skipped with a warning,
+ * - reading a flow session fails with `StoreUnavailableError`, whose message tells the user to try again.
+ * Questions are therefore always answered; only flows pause until Redis is back.
+ */
+import type { Redis } from 'ioredis';
+import type { FeedbackRecord, Store, UsageReport } from '../core/ports.ts';
+import { openRedis, connectRedis } from './redis-connection.ts';
+
+/** Thrown when shared state cannot be read; the message is safe to show to a user. */
+export class StoreUnavailableError extends Error {
+  constructor(cause: unknown) {
+    super('The shared session store is unreachable right now — please try again in a moment.', { cause });
+    this.name = 'StoreUnavailableError';
+  }
+}
+
+export interface RedisStoreOptions {
+  url: string;
+  /** Prefix for every key, so deployments can share one Redis (default `fdesk:`). */
+  keyPrefix?: string;
+  commandTimeoutMs?: number;
+  /** Told about every operation that failed and was answered fail-open (for logs and metrics). */
+  onFailure?: (operation: string, error: unknown) => void;
+  /** Distinct declined questions kept for the report; the least asked are dropped beyond this. */
+  maxDeclined?: number;
+}
+
+/** Atomic fixed window: the first hit of a window sets its expiry, so a crash can never leave a key immortal. */
+const RATE_SCRIPT = `local n = redis.call('INCR', KEYS[1])
+if n == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
+return n`;
+
+const MAX_QUESTION_CHARS = 500;
+
+/** Groups "Is TF faster?" and "is tf  faster? " as one question in the report. */
+function normalise(question: string): string {
+  return question.replace(/\s+/g, ' ').trim().toLowerCase().slice(0, MAX_QUESTION_CHARS);
+}
+
+export class RedisStore implements Store {
+  readonly redis: Redis;
+  private readonly prefix: string;
+  private readonly maxDeclined: number;
+
+  constructor(private readonly options: RedisStoreOptions) {
+    this.prefix = options.keyPrefix ?? 'fdesk:';
+    this.maxDeclined = options.maxDeclined ?? 10_000;
+    this.redis = openRedis({ url: options.url, name: 'framework-desk:store', commandTimeoutMs: options.commandTimeoutMs ?? 1_000 });
+  }
+
+  /** Opens the connection; false when Redis did not answer within `timeoutMs` (it keeps retrying). */
+  connect(timeoutMs = 5_000): Promise<boolean> {
+    return connectRedis(this.redis, timeoutMs);
+  }
+
+  private key(...parts: string[]): string {
+    return this.prefix + parts.join(':');
+  }
+
+  private async failOpen<T>(operation: string, fallback: T, run: () => Promise<T>): Promise<T> {
+    try {
+      return await run();
+    } catch (error) {
+      this.options.onFailure?.(operation, error);
+      return fallback;
+    }
+  }
+
+  async getSession(key: string): Promise<string | undefined> {
+    try {
+      return (await this.redis.get(this.key('s', key))) ?? undefined;
+    } catch (error) {
+      this.options.onFailure?.('getSession', error);
+      throw new StoreUnavailableError(error);
+    }
+  }
+
+  async setSession(key: string, value: string, ttlMs: number): Promise<void> {
+    await this.failOpen('setSession', undefined, async () => {
+      await this.redis.set(this.key('s', key), value, 'PX', Math.max(1, Math.round(ttlMs)));
+    });
+  }
+
+  async deleteSession(key: string): Promise<void> {
+    await this.failOpen('deleteSession', undefined, async () => {
+      await this.redis.del(this.key('s', key));
+    });
+  }
+
+  claimOnce(key: string, ttlMs: number): Promise<boolean> {
+    return this.failOpen('claimOnce', true, async () => {
+      const set = await this.redis.set(this.key('once', key), '1', 'PX', Math.max(1, Math.round(ttlMs)), 'NX');
+      return set === 'OK';
+    });
+  }
+
+  allowRate(key: string, limit: number, windowMs: number): Promise<boolean> {
+    return this.failOpen('allowRate', true, async () => {
+      const count = Number(await this.redis.eval(RATE_SCRIPT, 1, this.key('rate', key), Math.max(1, Math.round(windowMs))));
+      return count <= limit;
+    });
+  }
+
+  async recordFeedback(record: FeedbackRecord): Promise<void> {
+    const question = normalise(record.question);
+    if (!question) return;
+    await this.failOpen('recordFeedback', undefined, async () => {
+      const hash = this.key('fb', question);
+      const multi = this.redis
+        .multi()
+        .hincrby(hash, record.vote, 1)
+        .hset(hash, 'question', record.question.trim().slice(0, MAX_QUESTION_CHARS), 'chunkIds', JSON.stringify(record.chunkIds));
+      if (record.vote === 'down') multi.zincrby(this.key('fb-down'), 1, question);
+      await multi.exec();
+    });
+  }
+
+  async recordDeclined(question: string): Promise<void> {
+    const normalised = normalise(question);
+    if (!normalised) return;
+    await this.failOpen('recordDeclined', undefined, async () => {
+      const zset = this.key('declined');
+      const texts = this.key('declined-text');
+      const replies = await this.redis
+        .multi()
+        .zincrby(zset, 1, normalised)
+        .hset(texts, normalised, question.trim().slice(0, MAX_QUESTION_CHARS))
+        .zcard(zset)
+        .exec();
+      const size = replies?.[2]?.[1];
+      if (Number(size) > this.maxDeclined) {
+        // Drop the least asked so a flood of one-off questions cannot grow Redis without bound.
+        const dropped = await this.redis.zrange(zset, 0, String(Number(size) - this.maxDeclined - 1));
+        if (dropped.length > 0) await this.redis.multi().zrem(zset, ...dropped).hdel(texts, ...dropped).exec();
+      }
+    });
+  }
+
+  async report(limit: number): Promise<UsageReport> {
+    if (limit <= 0) return { unanswered: [], downvoted: [] };
+    const declined = await this.redis.zrevrange(this.key('declined'), 0, limit - 1, 'WITHSCORES');
+    const declinedKeys = declined.filter((_, i) => i % 2 === 0);
+    const texts = declinedKeys.length > 0 ? await this.redis.hmget(this.key('declined-text'), ...declinedKeys) : [];
+    const unanswered = declinedKeys.map((key, i) => ({ question: texts[i] ?? key, count: Number(declined[i * 2 + 1]) }));
+
+    const down = await this.redis.zrevrange(this.key('fb-down'), 0, limit - 1, 'WITHSCORES');
+    const downKeys = down.filter((_, i) => i % 2 === 0);
+    const pipeline = this.redis.pipeline();
+    for (const key of downKeys) pipeline.hgetall(this.key('fb', key));
+    const hashes = downKeys.length > 0 ? ((await pipeline.exec()) ?? []) : [];
+    const downvoted = downKeys.map((key, i) => {
+      const hash = (hashes[i]?.[1] ?? {}) as Record<string, string>;
+      return {
+        question: hash.question ?? key,
+        down: Number(hash.down ?? down[i * 2 + 1] ?? 0),
+        up: Number(hash.up ?? 0),
+        chunkIds: hash.chunkIds ? (JSON.parse(hash.chunkIds) as string[]) : [],
+      };
+    });
+    return { unanswered, downvoted };
+  }
+
+  async close(): Promise<void> {
+    try {
+      await this.redis.quit();
+    } catch {
+      this.redis.disconnect();
+    }
+  }
+}
