@@ -1,0 +1,93 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { ENV_KEYS, formatConfigProblems, loadConfig } from '../../src/ops/config.ts';
+
+describe('environment config', () => {
+  it('starts the console with sensible defaults when nothing is set', () => {
+    const result = loadConfig({});
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.config.slackMode).toBe('off');
+    expect(result.config.discord).toBe(false);
+    expect(result.config.env.PORT).toBe(3000);
+    expect(result.config.env.KNOWLEDGE_DIR).toBe('knowledge');
+    expect(result.config.env.KB_WATCH).toBe(false);
+    expect(result.config.rateLimit).toEqual({ limit: 20, windowMs: 60_000 });
+    expect(result.config.sessionTtlMs).toBe(30 * 60_000);
+  });
+
+  it('picks Slack HTTP mode, Socket Mode and Discord from the tokens that are set', () => {
+    const http = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1-2', SLACK_SIGNING_SECRET: 'shhh-secret' });
+    const socket = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1-2', SLACK_APP_TOKEN: 'xapp-1-2' });
+    const discord = loadConfig({ DISCORD_TOKEN: 'x'.repeat(40), DISCORD_SHARDS: 'auto', DISCORD_ADMIN_USER_IDS: '1, 2 ,3' });
+    expect(http.ok && http.config.slackMode).toBe('http');
+    expect(socket.ok && socket.config.slackMode).toBe('socket');
+    expect(discord.ok && discord.config.discord).toBe(true);
+    expect(discord.ok && discord.config.env.DISCORD_SHARDS).toBe('auto');
+    expect(discord.ok && discord.config.env.DISCORD_ADMIN_USER_IDS).toEqual(['1', '2', '3']);
+  });
+
+  it('treats empty values as unset and RATE_LIMIT_PER_MINUTE=0 as unlimited', () => {
+    const result = loadConfig({ PORT: '', SLACK_BOT_TOKEN: '  ', RATE_LIMIT_PER_MINUTE: '0', KB_WATCH: 'yes' });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.config.env.PORT).toBe(3000);
+    expect(result.config.slackMode).toBe('off');
+    expect(result.config.rateLimit).toBeUndefined();
+    expect(result.config.env.KB_WATCH).toBe(true);
+  });
+
+  it('reports every problem at once, in plain words that name the fix', () => {
+    const result = loadConfig({
+      PORT: '70000',
+      LOG_LEVEL: 'chatty',
+      SLACK_BOT_TOKEN: 'xoxb-abc',
+      REDIS_URL: 'localhost:6379',
+      DISCORD_SHARDS: 'lots',
+      SESSION_TTL_MINUTES: '1.5',
+      SLACK_APP_TOKEN: 'xoxp-wrong',
+    });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    const text = formatConfigProblems(result.problems);
+    expect(result.problems.length).toBeGreaterThanOrEqual(7);
+    expect(text).toMatch(/PORT must be at most 65535/);
+    expect(text).toMatch(/LOG_LEVEL must be one of/);
+    expect(text).toMatch(/REDIS_URL must be a redis:\/\/ or rediss:\/\/ URL/);
+    expect(text).toMatch(/DISCORD_SHARDS must be "auto" or a whole number/);
+    expect(text).toMatch(/SESSION_TTL_MINUTES must be a whole number/);
+    expect(text).toMatch(/SLACK_APP_TOKEN must be an app-level token starting with xapp-/);
+    expect(text).toMatch(/DISCORD_TOKEN is required when DISCORD_SHARDS is set/);
+    expect(text).not.toContain('xoxp-wrong'); // secrets are never echoed back
+  });
+
+  it('says to set SLACK_SIGNING_SECRET when only the bot token is given, and the reverse', () => {
+    const missingSecret = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1' });
+    expect(missingSecret.ok).toBe(false);
+    if (!missingSecret.ok) expect(missingSecret.problems.join('\n')).toMatch(/SLACK_SIGNING_SECRET is required with SLACK_BOT_TOKEN/);
+    const missingToken = loadConfig({ SLACK_SIGNING_SECRET: 'abcdefghij' });
+    expect(missingToken.ok).toBe(false);
+    if (!missingToken.ok) expect(missingToken.problems.join('\n')).toMatch(/SLACK_BOT_TOKEN is required when SLACK_SIGNING_SECRET is set/);
+  });
+
+  it('lists exactly the schema variables in .env.example, each with a comment', () => {
+    const lines = readFileSync(new URL('../../.env.example', import.meta.url), 'utf8').split('\n');
+    const declared = lines.map((line) => /^([A-Z][A-Z0-9_]*)=/.exec(line)?.[1]).filter((key): key is string => Boolean(key));
+    expect([...declared].sort()).toEqual([...ENV_KEYS].sort());
+    for (const key of declared) {
+      const index = lines.findIndex((line) => line.startsWith(`${key}=`));
+      expect(lines[index - 1], `${key} needs a comment line above it`).toMatch(/^# \S/);
+    }
+  });
+
+  it('accepts .env.example as it ships', () => {
+    const env = Object.fromEntries(
+      readFileSync(new URL('../../.env.example', import.meta.url), 'utf8')
+        .split('\n')
+        .map((line) => /^([A-Z][A-Z0-9_]*)=(.*)$/.exec(line))
+        .filter((m): m is RegExpExecArray => m !== null)
+        .map((m) => [m[1], m[2]]),
+    );
+    expect(loadConfig(env).ok).toBe(true);
+  });
+});
