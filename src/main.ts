@@ -1,0 +1,41 @@
+/**
+ * `npm start`: config from the environment → logger → the app (store, Desk, adapters, HTTP port, reload
+ * triggers) → signals. Which chat adapters run follows from the tokens that are set; none → console chat.
+ * With DISCORD_SHARDS this process becomes discord.js's ShardingManager and Discord runs in shard children.
+ */
+import { startApp } from './ops/app.ts';
+import { formatConfigProblems, loadConfig } from './ops/config.ts';
+import { createLogger } from './ops/logger.ts';
+import { shutdownOnSignals } from './ops/shutdown.ts';
+
+const loaded = loadConfig();
+if (!loaded.ok) {
+  console.error(formatConfigProblems(loaded.problems));
+  process.exit(2);
+}
+const { config } = loaded;
+const { env } = config;
+const consoleMode = config.slackMode === 'off' && !config.discord;
+// In the console chat stdout is the conversation: logs go to stderr, and only warnings unless asked.
+const level = consoleMode && !process.env.LOG_LEVEL ? 'warn' : env.LOG_LEVEL;
+const logger = createLogger({
+  level,
+  stderr: consoleMode,
+  secrets: [env.ADMIN_TOKEN, env.SLACK_BOT_TOKEN, env.SLACK_SIGNING_SECRET, env.SLACK_APP_TOKEN, env.DISCORD_TOKEN, env.REDIS_URL],
+});
+
+process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled promise rejection (kept running)'));
+
+try {
+  const app = await startApp(config, { logger });
+  shutdownOnSignals(app.shutdown, logger);
+  const adapters = app.adapters.map((a) => a.name).join(', ') || 'none';
+  logger.info({ adapters, port: app.port, slackMode: config.slackMode }, `Framework Desk running (${adapters})`);
+} catch (error) {
+  const message = error instanceof Error ? error.message : String(error);
+  logger.fatal({ err: error }, `Framework Desk could not start: ${message}`);
+  logger.flush?.();
+  // The operator may not read JSON logs at the first start: say it plainly on stderr too.
+  if (!consoleMode) console.error(`Framework Desk could not start: ${message}`);
+  process.exit(1);
+}

@@ -1,0 +1,117 @@
+/**
+ * Assembles one running bot from a validated Config: store → Desk (+ reload broadcast, in-flight tracking)
+ * → adapters → HTTP port → reload triggers, and the matching shutdown. `src/main.ts` calls it once; tests
+ * call it several times in one process to play several replicas.
+ */
+import type { ChatAdapter } from '../adapters/adapter.ts';
+import { createDesk } from '../core/desk.ts';
+import type { Desk, Store } from '../core/ports.ts';
+import { createAdapters } from './adapters.ts';
+import { createStore } from './build-store.ts';
+import type { Config } from './config.ts';
+import { createOpsServer, type OpsServer } from './http-server.ts';
+import { trackInFlight, type TrackedDesk } from './in-flight.ts';
+import type { Logger } from './logger.ts';
+import { createMetrics, type DeskMetrics } from './metrics.ts';
+import { createDeskObserver, recordKnowledgeStatus } from './observer.ts';
+import { withReloadBroadcast } from './reload-broadcast.ts';
+import { reloadOnFileChange, reloadOnSighup } from './reload-triggers.ts';
+import { createShutdown } from './shutdown.ts';
+
+export interface AppOptions {
+  logger: Logger;
+  /** Serve the HTTP port (off in Discord shard children, which share the manager's port). */
+  http?: boolean;
+  /** Install SIGHUP / KB_WATCH triggers (off when tests run several apps in one process). */
+  processTriggers?: boolean;
+  /** Override adapter construction (tests); defaults to the adapters the config's tokens enable. */
+  adapters?: (desk: Desk) => ChatAdapter[];
+  /** Called once shutdown has finished; defaults to process.exit. */
+  exit?: (code: number) => void;
+  instanceId?: string;
+}
+
+export interface App {
+  desk: TrackedDesk;
+  store: Store;
+  adapters: ChatAdapter[];
+  metrics: DeskMetrics;
+  server?: OpsServer;
+  /** Bound HTTP port, when serving. */
+  port?: number;
+  shutdown(reason: string): Promise<void>;
+}
+
+export async function startApp(config: Config, options: AppOptions): Promise<App> {
+  const { logger } = options;
+  const { env } = config;
+  const metrics = createMetrics({ defaultMetrics: options.processTriggers ?? true });
+  const { store, bus } = await createStore(config, logger, metrics);
+  const cleanup: (() => Promise<unknown> | void)[] = [];
+
+  let desk: Desk;
+  try {
+    const observer = createDeskObserver(logger, metrics);
+    const core = await createDesk({ knowledgeDir: env.KNOWLEDGE_DIR, store, observer, sessionTtlMs: config.sessionTtlMs, ...(config.rateLimit && { rateLimit: config.rateLimit }) });
+    desk = core;
+    if (bus) {
+      const broadcasting = withReloadBroadcast(core, bus, { logger, metrics, ...(options.instanceId && { instanceId: options.instanceId }) });
+      await broadcasting.start();
+      desk = broadcasting;
+    }
+  } catch (error) {
+    await Promise.allSettled([store.close(), bus?.close()]);
+    throw error;
+  }
+  const tracked = trackInFlight(desk);
+  const status = tracked.status();
+  recordKnowledgeStatus(metrics, status);
+  logger.info({ documents: status.documents, chunks: status.chunks, dir: env.KNOWLEDGE_DIR }, `knowledge loaded: ${status.documents} documents, ${status.chunks} chunks`);
+
+  const adapters = options.adapters ? options.adapters(tracked) : createAdapters(config, tracked, logger);
+
+  let server: OpsServer | undefined;
+  let port: number | undefined;
+  if (options.http ?? true) {
+    server = createOpsServer({ desk: tracked, adapters, metrics, logger, adminToken: env.ADMIN_TOKEN });
+    try {
+      port = await server.listen(env.PORT, env.HOST);
+      const routes = ['/healthz', '/readyz', '/metrics', 'POST /admin/reload', ...adapters.flatMap((a) => a.httpRoutes ?? []).map((r) => `${r.method} ${r.path}`)];
+      logger.info({ port, routes }, `HTTP listening on ${env.HOST}:${port}`);
+    } catch (error) {
+      // The console chat is useful without the port (a second local copy, say); Slack's HTTP mode is not.
+      if (config.slackMode === 'http') throw new Error(`cannot listen on port ${env.PORT}: ${(error as Error).message} — set PORT to a free port`);
+      logger.warn({ err: error }, `HTTP port ${env.PORT} unavailable: running without /healthz and /metrics (set PORT to a free port)`);
+      server = undefined;
+    }
+  }
+
+  for (const adapter of adapters) {
+    await adapter.start();
+    logger.info({ adapter: adapter.name }, `${adapter.name} adapter ready`);
+  }
+
+  if (options.processTriggers ?? true) {
+    cleanup.push(reloadOnSighup(tracked, logger));
+    if (env.KB_WATCH) cleanup.push(reloadOnFileChange(tracked, logger, { dir: env.KNOWLEDGE_DIR, debounceMs: env.KB_WATCH_DEBOUNCE_MS }));
+  }
+
+  const shutdown = createShutdown({
+    logger,
+    graceMs: env.SHUTDOWN_GRACE_MS,
+    ...(options.exit && { exit: options.exit }),
+    steps: [
+      { name: 'stop taking work', run: async () => server?.beginDrain() },
+      { name: 'stop reload triggers', run: async () => cleanup.forEach((stop) => stop()) },
+      {
+        name: 'stop adapters and HTTP',
+        run: () => Promise.all([...adapters.map((a) => a.stop()), server?.close(Math.max(0, env.SHUTDOWN_GRACE_MS - 500))]),
+      },
+      { name: 'finish in-flight work', run: () => tracked.drain(env.SHUTDOWN_GRACE_MS) },
+      { name: 'close reload bus', run: async () => bus?.close() },
+      { name: 'close store', run: () => store.close() },
+    ],
+  });
+
+  return { desk: tracked, store, adapters, metrics, ...(server && { server }), ...(port !== undefined && { port }), shutdown };
+}
