@@ -6,7 +6,7 @@
 import type { ChatAdapter } from '../adapters/adapter.ts';
 import { createDesk } from '../core/desk.ts';
 import type { Desk, Store } from '../core/ports.ts';
-import { createAdapters } from './adapters.ts';
+import { createAdapters, type AdapterContext } from './adapters.ts';
 import { createStore } from './build-store.ts';
 import type { Config } from './config.ts';
 import { createOpsServer, type OpsServer } from './http-server.ts';
@@ -17,6 +17,8 @@ import { createDeskObserver, recordKnowledgeStatus } from './observer.ts';
 import { withReloadBroadcast } from './reload-broadcast.ts';
 import { reloadOnFileChange, reloadOnSighup } from './reload-triggers.ts';
 import { createShutdown } from './shutdown.ts';
+import { DiscordShardsAdapter, managerReloadBus } from './discord-shards.ts';
+import type { ReloadBus } from './reload-broadcast.ts';
 
 export interface AppOptions {
   logger: Logger;
@@ -24,8 +26,10 @@ export interface AppOptions {
   http?: boolean;
   /** Install SIGHUP / KB_WATCH triggers (off when tests run several apps in one process). */
   processTriggers?: boolean;
-  /** Override adapter construction (tests); defaults to the adapters the config's tokens enable. */
-  adapters?: (desk: Desk) => ChatAdapter[];
+  /** Override adapter construction (tests, shard children); defaults to what the config's tokens enable. */
+  adapters?: (context: AdapterContext) => ChatAdapter[];
+  /** Reload bus when Redis provides none (a shard child's IPC channel to its manager). */
+  reloadBus?: ReloadBus;
   /** Called once shutdown has finished; defaults to process.exit. */
   exit?: (code: number) => void;
   instanceId?: string;
@@ -46,8 +50,20 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
   const { logger } = options;
   const { env } = config;
   const metrics = createMetrics({ defaultMetrics: options.processTriggers ?? true });
-  const { store, bus } = await createStore(config, logger, metrics);
+  const { store, bus: redisBus } = await createStore(config, logger, metrics);
   const cleanup: (() => Promise<unknown> | void)[] = [];
+  // Sharded Discord: this process manages the shards; reloads reach them over Redis or, without it, IPC.
+  const sharded = config.discord && config.env.DISCORD_SHARDS !== undefined && !options.adapters;
+  const discordShards = sharded
+    ? new DiscordShardsAdapter({
+        token: env.DISCORD_TOKEN ?? '',
+        shards: env.DISCORD_SHARDS ?? 1,
+        logger,
+        stopTimeoutMs: env.SHUTDOWN_GRACE_MS,
+        ...(env.DISCORD_API_URL && { apiUrl: env.DISCORD_API_URL }),
+      })
+    : undefined;
+  const bus = redisBus ?? options.reloadBus ?? (discordShards && managerReloadBus(discordShards.manager));
 
   let desk: Desk;
   try {
@@ -68,7 +84,16 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
   recordKnowledgeStatus(metrics, status);
   logger.info({ documents: status.documents, chunks: status.chunks, dir: env.KNOWLEDGE_DIR }, `knowledge loaded: ${status.documents} documents, ${status.chunks} chunks`);
 
-  const adapters = options.adapters ? options.adapters(tracked) : createAdapters(config, tracked, logger);
+  let shutdownRef: ((reason: string) => Promise<void>) | undefined;
+  const context: AdapterContext = {
+    config,
+    desk: tracked,
+    store,
+    logger,
+    ...(discordShards && { discordShards }),
+    onConsoleEnd: () => void shutdownRef?.('console closed'),
+  };
+  const adapters = (options.adapters ?? createAdapters)(context);
 
   let server: OpsServer | undefined;
   let port: number | undefined;
@@ -113,5 +138,6 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
     ],
   });
 
+  shutdownRef = shutdown;
   return { desk: tracked, store, adapters, metrics, ...(server && { server }), ...(port !== undefined && { port }), shutdown };
 }

@@ -1,0 +1,31 @@
+/**
+ * Which chat adapters run follows from which tokens are set: Slack (HTTP or Socket Mode) with
+ * SLACK_BOT_TOKEN, Discord with DISCORD_TOKEN (in shard children when DISCORD_SHARDS is set), and the
+ * console chat when neither is.
+ */
+import type { ChatAdapter } from '../adapters/adapter.ts';
+import type { Desk, Store } from '../core/ports.ts';
+import type { Config } from './config.ts';
+import type { Logger } from './logger.ts';
+
+export interface AdapterContext {
+  config: Config;
+  desk: Desk;
+  store: Store;
+  logger: Logger;
+  /** Present when Discord runs sharded: it replaces the in-process Discord adapter. */
+  discordShards?: ChatAdapter;
+  /** Called when the console chat ends (EOF / `/quit`), to shut the process down. */
+  onConsoleEnd?: () => void;
+}
+
+export function createAdapters(context: AdapterContext): ChatAdapter[] {
+  const { config, logger } = context;
+  const adapters: ChatAdapter[] = [];
+  if (config.slackMode !== 'off') {
+    logger.warn('Slack adapter not wired yet');
+  }
+  if (context.discordShards) adapters.push(context.discordShards);
+  else if (config.discord) logger.warn('Discord adapter not wired yet');
+  return adapters;
+}

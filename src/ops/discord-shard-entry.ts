@@ -1,0 +1,41 @@
+/**
+ * Entry point of one Discord shard process, spawned by discord.js's ShardingManager (see
+ * `discord-shards.ts`). It runs a Desk and the Discord adapter only: the manager process keeps the HTTP
+ * port, Slack and health checks. discord.js's Client reads its shard ids from the SHARDS / SHARD_COUNT
+ * variables the manager sets. Reloads arrive over Redis when configured, else over IPC from the manager.
+ */
+import { startApp } from './app.ts';
+import { createAdapters } from './adapters.ts';
+import { formatConfigProblems, loadConfig } from './config.ts';
+import { shardReloadBus } from './discord-shards.ts';
+import { createLogger } from './logger.ts';
+import { shutdownOnSignals } from './shutdown.ts';
+
+const loaded = loadConfig();
+if (!loaded.ok) {
+  console.error(formatConfigProblems(loaded.problems));
+  process.exit(2);
+}
+const { env } = loaded.config;
+// Only Discord here, whatever else the shared environment enables.
+const config = { ...loaded.config, slackMode: 'off' as const };
+const logger = createLogger({
+  level: env.LOG_LEVEL,
+  secrets: [env.DISCORD_TOKEN, env.REDIS_URL, env.ADMIN_TOKEN],
+}).child({ shards: process.env.SHARDS });
+
+try {
+  const app = await startApp(config, {
+    logger,
+    http: false,
+    ...(env.REDIS_URL ? {} : { reloadBus: shardReloadBus() }),
+    adapters: (context) => createAdapters({ ...context, config }).filter((adapter) => adapter.name === 'discord'),
+  });
+  shutdownOnSignals(app.shutdown, logger);
+  // The manager going away (crash, kill -9) must not leave an orphan shard connected to Discord.
+  process.on('disconnect', () => void app.shutdown('manager disconnected'));
+} catch (error) {
+  logger.fatal({ err: error }, `Discord shard could not start: ${error instanceof Error ? error.message : String(error)}`);
+  logger.flush?.();
+  process.exit(1);
+}
