@@ -99,6 +99,9 @@ describe('reload under load', () => {
       const who: Requester = { platform: 'cli', userId: `load-${id}`, conversation: 'load' };
       while (next < QUESTIONS_TOTAL) {
         const n = next++;
+        // Real traffic arrives from sockets: yield to I/O now and then, or the reload's file reads
+        // (macrotasks) would only run after every question (microtasks only) had been answered.
+        if (n % 20 === 0) await new Promise((resolve) => setImmediate(resolve));
         const offTopic = n % 10 === 9;
         const question = offTopic ? OFF_TOPIC[n % OFF_TOPIC.length]! : onTopic[n % onTopic.length]!;
         try {
