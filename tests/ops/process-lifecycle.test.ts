@@ -1,0 +1,78 @@
+/**
+ * The real entry point as an operator runs it: config errors exit non-zero with every problem listed;
+ * the console bot serves health checks and metrics, reloads on SIGHUP, on /admin/reload and on file
+ * changes (KB_WATCH=1); SIGTERM exits 0 after a graceful shutdown.
+ */
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { killQuietly, startBot, type BotProcess } from './process.ts';
+import { freePort } from './redis-server.ts';
+
+const KNOWLEDGE = new URL('../../knowledge/', import.meta.url).pathname;
+const ADMIN_TOKEN = 'lifecycle-admin-token-123';
+let bot: BotProcess | undefined;
+let kbDir: string;
+
+beforeAll(() => {
+  kbDir = mkdtempSync(join(tmpdir(), 'fdesk-kb-'));
+  cpSync(KNOWLEDGE, kbDir, { recursive: true });
+});
+afterAll(() => rmSync(kbDir, { recursive: true, force: true }));
+afterEach(() => killQuietly(bot));
+
+describe('npm start as a process', () => {
+  it('refuses to start on a bad environment, listing every problem, exit code 2', async () => {
+    bot = startBot({ PORT: 'eighty', SLACK_BOT_TOKEN: 'xoxb-1', LOG_LEVEL: 'loud' });
+    expect(await bot.exited).toBe(2);
+    const text = bot.stderr();
+    expect(text).toMatch(/PORT must be a whole number/);
+    expect(text).toMatch(/LOG_LEVEL must be one of/);
+    expect(text).toMatch(/SLACK_SIGNING_SECRET is required with SLACK_BOT_TOKEN/);
+  });
+
+  it('exits 1 with the file and line when the knowledge base is broken at start', async () => {
+    const broken = mkdtempSync(join(tmpdir(), 'fdesk-broken-'));
+    writeFileSync(join(broken, 'bad.md'), '---\ntitle: [unclosed\n---\n## A\ntext\n');
+    bot = startBot({ PORT: String(await freePort()), KNOWLEDGE_DIR: broken, LOG_LEVEL: 'info' });
+    expect(await bot.exited).toBe(1);
+    expect(bot.stderr()).toMatch(/bad\.md/);
+    rmSync(broken, { recursive: true, force: true });
+  });
+
+  it('serves health, readiness and metrics in console mode, reloads on SIGHUP, /admin/reload and KB_WATCH, and exits 0 on SIGTERM', async () => {
+    const port = await freePort();
+    bot = startBot({ PORT: String(port), HOST: '127.0.0.1', KNOWLEDGE_DIR: kbDir, LOG_LEVEL: 'info', ADMIN_TOKEN, KB_WATCH: '1', KB_WATCH_DEBOUNCE_MS: '100' });
+    await bot.waitFor(/HTTP listening/);
+    const base = `http://127.0.0.1:${port}`;
+    expect((await fetch(`${base}/healthz`)).status).toBe(200);
+    const ready = await (await fetch(`${base}/readyz`)).json();
+    expect(ready).toMatchObject({ ready: true, knowledge: { loaded: true } });
+
+    bot.child.kill('SIGHUP');
+    await bot.waitFor(/knowledge reloaded \(sighup\)/);
+
+    const refused = await fetch(`${base}/admin/reload`, { method: 'POST' });
+    expect(refused.status).toBe(401);
+    const reloaded = await fetch(`${base}/admin/reload`, { method: 'POST', headers: { authorization: `Bearer ${ADMIN_TOKEN}` } });
+    expect(reloaded.status).toBe(200);
+    expect(await reloaded.json()).toMatchObject({ ok: true, trigger: 'http' });
+
+    const file = readdirSync(kbDir).find((name) => name.endsWith('.md'))!;
+    writeFileSync(join(kbDir, file), `${readFileSync(join(kbDir, file), 'utf8')}\n`);
+    await bot.waitFor(/knowledge reloaded \(watch\)/);
+
+    const metrics = await (await fetch(`${base}/metrics`)).text();
+    expect(metrics).toMatch(/fdesk_reloads_total\{trigger="sighup",result="ok"\} 1/);
+    expect(metrics).toMatch(/fdesk_reloads_total\{trigger="http",result="ok"\} 1/);
+    expect(metrics).toMatch(/fdesk_reloads_total\{trigger="watch",result="ok"\} [1-9]/);
+    expect(bot.stderr()).not.toContain(ADMIN_TOKEN);
+
+    const stopping = Date.now();
+    bot.child.kill('SIGTERM');
+    expect(await bot.exited).toBe(0);
+    expect(Date.now() - stopping).toBeLessThan(5_000);
+    expect(bot.stderr()).toMatch(/shutdown complete/);
+  }, 30_000);
+});
