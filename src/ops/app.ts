@@ -17,6 +17,7 @@ import { createDeskObserver, recordKnowledgeStatus } from './observer.ts';
 import { withReloadBroadcast } from './reload-broadcast.ts';
 import { reloadOnFileChange, reloadOnSighup } from './reload-triggers.ts';
 import { createShutdown } from './shutdown.ts';
+import { withStoreOutageReplies } from './store-outage.ts';
 import { DiscordShardsAdapter, managerReloadBus } from './discord-shards.ts';
 import type { ReloadBus } from './reload-broadcast.ts';
 
@@ -79,7 +80,7 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
     await Promise.allSettled([store.close(), bus?.close()]);
     throw error;
   }
-  const tracked = trackInFlight(desk);
+  const tracked = trackInFlight(withStoreOutageReplies(desk));
   const status = tracked.status();
   recordKnowledgeStatus(metrics, status);
   logger.info({ documents: status.documents, chunks: status.chunks, dir: env.KNOWLEDGE_DIR }, `knowledge loaded: ${status.documents} documents, ${status.chunks} chunks`);
