@@ -26,6 +26,8 @@ export interface ShardsOptions {
   /** Pause between shard identifies; Discord allows one identify per ~5 s per bucket. */
   spawnDelayMs?: number;
   stopTimeoutMs?: number;
+  /** The shard process's entry file; tests substitute a minimal one. */
+  entry?: string;
 }
 
 /** `auto` resolved against the configured API base, so proxies and test stand-ins are honoured. */
@@ -42,7 +44,7 @@ export class DiscordShardsAdapter implements ChatAdapter {
   readonly manager: ShardingManager;
 
   constructor(private readonly options: ShardsOptions) {
-    this.manager = new ShardingManager(SHARD_ENTRY, {
+    this.manager = new ShardingManager(options.entry ?? SHARD_ENTRY, {
       token: options.token,
       totalShards: typeof options.shards === 'number' ? options.shards : 'auto',
       execArgv: ['--import', 'tsx'],
