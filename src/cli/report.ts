@@ -48,7 +48,7 @@ async function main(): Promise<number> {
   }
   const store = new RedisStore({ url, keyPrefix, commandTimeoutMs: 5_000 });
   try {
-    if (!(await store.connect(5_000))) {
+    if (!(await store.connect(3_000))) {
       console.error(`Cannot reach Redis at ${describeUrl(url)} — is it running, and is REDIS_URL right?`);
       return 1;
     }
@@ -60,4 +60,5 @@ async function main(): Promise<number> {
   }
 }
 
-process.exitCode = await main();
+// Exit explicitly: a Redis client still backing off from a failed connect would otherwise hold the process open.
+process.exit(await main());

@@ -128,7 +128,8 @@ export class RedisStore implements Store {
       const replies = await this.redis
         .multi()
         .zincrby(zset, 1, normalised)
-        .hset(texts, normalised, question.trim().slice(0, MAX_QUESTION_CHARS))
+        // The first phrasing stays: a report reads better than the last typo.
+        .hsetnx(texts, normalised, question.trim().slice(0, MAX_QUESTION_CHARS))
         .zcard(zset)
         .exec();
       const size = replies?.[2]?.[1];
@@ -165,6 +166,10 @@ export class RedisStore implements Store {
   }
 
   async close(): Promise<void> {
+    if (this.redis.status !== 'ready') {
+      this.redis.disconnect();
+      return;
+    }
     try {
       await this.redis.quit();
     } catch {

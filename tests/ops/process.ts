@@ -14,8 +14,8 @@ export interface BotProcess {
   exited: Promise<number | string>;
 }
 
-export function startBot(env: Record<string, string>, script = 'src/main.ts'): BotProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+export function startBot(env: Record<string, string>, script = 'src/main.ts', args: string[] = []): BotProcess {
+  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
     cwd: ROOT,
     // A clean environment: only what the test sets (plus PATH/HOME for node itself).
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
