@@ -4,6 +4,7 @@
  * console chat when neither is.
  */
 import type { ChatAdapter } from '../adapters/adapter.ts';
+import { createDiscordAdapter } from '../adapters/discord/index.ts';
 import type { Desk, Store } from '../core/ports.ts';
 import type { Config } from './config.ts';
 import type { Logger } from './logger.ts';
@@ -25,7 +26,19 @@ export function createAdapters(context: AdapterContext): ChatAdapter[] {
   if (config.slackMode !== 'off') {
     logger.warn('Slack adapter not wired yet');
   }
+  const { env } = config;
   if (context.discordShards) adapters.push(context.discordShards);
-  else if (config.discord) logger.warn('Discord adapter not wired yet');
+  else if (config.discord && env.DISCORD_TOKEN) {
+    adapters.push(
+      createDiscordAdapter({
+        desk: context.desk,
+        logger: logger.child({ adapter: 'discord' }),
+        token: env.DISCORD_TOKEN,
+        adminUserIds: env.DISCORD_ADMIN_USER_IDS,
+        drainMs: env.SHUTDOWN_GRACE_MS,
+        ...(env.DISCORD_API_URL && { apiUrl: env.DISCORD_API_URL }),
+      }),
+    );
+  }
   return adapters;
 }
