@@ -1,0 +1,40 @@
+/**
+ * Messages: a DM to the bot, or a message in a server that mentions the bot directly, is a question.
+ * `@everyone`/role pings do not count, and bots (including this one) are ignored so two bots can never
+ * talk each other into a loop.
+ */
+import type { Message } from 'discord.js';
+import { requesterOf, type HandlerContext } from './context.ts';
+import { COLORS, renderAnswer, renderNotice } from './render.ts';
+import { replyToMessage } from './respond.ts';
+
+/** Longest question passed to the core; Discord messages can be 4000 characters with Nitro. */
+const MAX_MESSAGE_QUESTION = 2000;
+
+/** The question in a message meant for the bot, or undefined when the message is not for us. */
+export function questionFor(message: Message, botId: string): string | undefined {
+  if (message.author.bot || message.webhookId || message.system) return undefined;
+  if (message.inGuild()) {
+    if (!message.mentions.users.has(botId)) return undefined;
+    return message.content.replace(new RegExp(`<@!?${botId}>`, 'g'), ' ').trim();
+  }
+  return message.content.trim();
+}
+
+export async function handleMessage(message: Message, context: HandlerContext): Promise<void> {
+  const botId = message.client.user.id;
+  const question = questionFor(message, botId);
+  if (question === undefined) return;
+  try {
+    const who = requesterOf(message.author, message.channelId);
+    const answer = await context.desk.ask(question.slice(0, MAX_MESSAGE_QUESTION), who);
+    await replyToMessage(message, renderAnswer(answer));
+  } catch (error) {
+    context.logger.error({ err: error, message: message.id, channel: message.channelId }, 'Discord message handler failed');
+    try {
+      await replyToMessage(message, [renderNotice('Sorry — something went wrong on my side. Please try again in a moment.', COLORS.failure)]);
+    } catch (replyError) {
+      context.logger.warn({ err: replyError, message: message.id }, 'could not tell the Discord user about the failure');
+    }
+  }
+}

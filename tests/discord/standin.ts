@@ -1,0 +1,191 @@
+/**
+ * A local stand-in for Discord: the REST API (`/api/v10/…`) and the gateway WebSocket on 127.0.0.1.
+ * The real discord.js Client logs in against it (HELLO → IDENTIFY → READY + GUILD_CREATE, heartbeat
+ * ACKs); tests then dispatch MESSAGE_CREATE / INTERACTION_CREATE and read the REST calls the bot made.
+ */
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WebSocketServer, type WebSocket } from 'ws';
+
+export const APP_ID = '200000000000000001';
+export const BOT_ID = '200000000000000002';
+export const GUILD_ID = '200000000000000003';
+export const CHANNEL_ID = '200000000000000004';
+export const DM_CHANNEL_ID = '200000000000000005';
+
+export interface RecordedCall {
+  method: string;
+  /** Path after `/api/v10`, without the query string. */
+  path: string;
+  query: string;
+  body: unknown;
+  at: number;
+}
+
+export const botUser = { id: BOT_ID, username: 'framework-desk', discriminator: '0', global_name: null, avatar: null, bot: true };
+
+export function user(id: string, name = `user${id.slice(-3)}`) {
+  return { id, username: name, discriminator: '0', global_name: name, avatar: null };
+}
+
+let nextSnowflake = 300000000000000000n;
+export function snowflake(): string {
+  nextSnowflake += 1n;
+  return String(nextSnowflake);
+}
+
+async function readBody(req: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  const text = Buffer.concat(chunks).toString('utf8');
+  if (!text) return undefined;
+  return req.headers['content-type']?.includes('json') ? JSON.parse(text) : text;
+}
+
+/** A message object as Discord would return it for a body the bot sent. */
+export function messageFromBody(body: unknown, channelId: string, extra: Record<string, unknown> = {}) {
+  const b = (body ?? {}) as Record<string, unknown>;
+  return {
+    id: snowflake(),
+    channel_id: channelId,
+    author: botUser,
+    content: b.content ?? '',
+    timestamp: new Date().toISOString(),
+    edited_timestamp: null,
+    tts: false,
+    mention_everyone: false,
+    mentions: [],
+    mention_roles: [],
+    attachments: [],
+    embeds: b.embeds ?? [],
+    components: b.components ?? [],
+    pinned: false,
+    type: 0,
+    flags: b.flags ?? 0,
+    ...extra,
+  };
+}
+
+export class DiscordStandIn {
+  readonly calls: RecordedCall[] = [];
+  readonly identified: unknown[] = [];
+  private sockets = new Set<WebSocket>();
+  private seq = 0;
+
+  private constructor(
+    private readonly http: Server,
+    private readonly wss: WebSocketServer,
+  ) {}
+
+  get port(): number {
+    return (this.http.address() as AddressInfo).port;
+  }
+
+  get apiUrl(): string {
+    return `http://127.0.0.1:${this.port}/api`;
+  }
+
+  static async start(): Promise<DiscordStandIn> {
+    const http = createServer();
+    const wss = new WebSocketServer({ server: http });
+    const standIn = new DiscordStandIn(http, wss);
+    http.on('request', (req, res) => void standIn.handleRest(req, res));
+    wss.on('connection', (socket) => standIn.handleGateway(socket));
+    await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
+    return standIn;
+  }
+
+  private async handleRest(req: IncomingMessage, res: import('node:http').ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://x');
+    const path = url.pathname.replace(/^\/api\/v10/, '');
+    const body = await readBody(req);
+    const method = req.method ?? 'GET';
+    const json = (status: number, payload?: unknown) => {
+      res.writeHead(status, { 'content-type': 'application/json' });
+      res.end(payload === undefined ? '' : JSON.stringify(payload));
+    };
+    if (method === 'GET' && path === '/gateway/bot') {
+      return json(200, { url: `ws://127.0.0.1:${this.port}`, shards: 1, session_start_limit: { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: 1 } });
+    }
+    if (method === 'GET' && path === '/applications/@me') return json(200, { id: APP_ID, name: 'Framework Desk', bot: botUser });
+    this.calls.push({ method, path, query: url.search, body, at: Date.now() });
+    let m: RegExpExecArray | null;
+    if (method === 'POST' && (m = /^\/channels\/(\d+)\/messages$/.exec(path))) return json(200, messageFromBody(body, m[1] ?? ''));
+    if (method === 'POST' && /^\/interactions\/\d+\/[^/]+\/callback$/.test(path)) return json(204);
+    if (method === 'PATCH' && /^\/webhooks\/\d+\/[^/]+\/messages\/@original$/.test(path)) return json(200, messageFromBody(body, CHANNEL_ID));
+    if (method === 'POST' && /^\/webhooks\/\d+\/[^/]+$/.test(path)) return json(200, messageFromBody(body, CHANNEL_ID));
+    if (method === 'PUT' && /^\/applications\/\d+(\/guilds\/\d+)?\/commands$/.test(path)) {
+      return json(200, (body as { name: string }[]).map((c) => ({ ...c, id: snowflake(), application_id: APP_ID, version: snowflake() })));
+    }
+    json(404, { message: `stand-in has no route for ${method} ${path}`, code: 0 });
+  }
+
+  private handleGateway(socket: WebSocket): void {
+    this.sockets.add(socket);
+    socket.on('close', () => this.sockets.delete(socket));
+    socket.send(JSON.stringify({ op: 10, d: { heartbeat_interval: 45_000 } }));
+    socket.on('message', (raw) => {
+      const payload = JSON.parse(raw.toString()) as { op: number; d?: unknown };
+      if (payload.op === 1) socket.send(JSON.stringify({ op: 11 }));
+      if (payload.op !== 2) return;
+      this.identified.push(payload.d);
+      this.send(socket, 'READY', {
+        v: 10,
+        user: botUser,
+        guilds: [{ id: GUILD_ID, unavailable: true }],
+        session_id: 'standin-session',
+        resume_gateway_url: `ws://127.0.0.1:${this.port}`,
+        shard: [0, 1],
+        application: { id: APP_ID, flags: 0 },
+      });
+      this.send(socket, 'GUILD_CREATE', {
+        id: GUILD_ID,
+        name: 'Test Guild',
+        icon: null,
+        owner_id: '200000000000000099',
+        unavailable: false,
+        member_count: 3,
+        joined_at: new Date().toISOString(),
+        features: [],
+        channels: [{ id: CHANNEL_ID, type: 0, name: 'general', guild_id: GUILD_ID, position: 0, permission_overwrites: [] }],
+        roles: [{ id: GUILD_ID, name: '@everyone', permissions: '1024', position: 0, color: 0, hoist: false, managed: false, mentionable: false }],
+        members: [],
+        threads: [],
+        emojis: [],
+        stickers: [],
+        voice_states: [],
+        presences: [],
+      });
+    });
+  }
+
+  private send(socket: WebSocket, t: string, d: unknown): void {
+    socket.send(JSON.stringify({ op: 0, t, s: ++this.seq, d }));
+  }
+
+  /** Sends a dispatch to every connected gateway session. */
+  dispatch(t: string, d: unknown): void {
+    for (const socket of this.sockets) this.send(socket, t, d);
+  }
+
+  /** Waits (bounded) until `count` calls after index `from` match `predicate`. */
+  async waitForCalls(predicate: (call: RecordedCall) => boolean, count = 1, from = 0, timeoutMs = 5_000): Promise<RecordedCall[]> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const found = this.calls.slice(from).filter(predicate);
+      if (found.length >= count) return found;
+      if (Date.now() > deadline) {
+        const seen = this.calls.slice(from).map((c) => `${c.method} ${c.path}`).join(', ') || 'none';
+        throw new Error(`timed out waiting for ${count} matching REST call(s); calls seen: ${seen}`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  }
+
+  async close(): Promise<void> {
+    for (const socket of this.sockets) socket.terminate();
+    await new Promise((resolve) => this.wss.close(resolve));
+    this.http.closeAllConnections();
+    await new Promise((resolve) => this.http.close(resolve));
+  }
+}
