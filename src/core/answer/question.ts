@@ -1,0 +1,35 @@
+/**
+ * Turning raw chat text into what retrieval needs. Any input is accepted: it is truncated first (a
+ * 50,000-character paste must not cost more than a normal question), then framework typos are fixed
+ * ("pytroch"), synonyms canonicalised ("tflite" → "tensorflow lite") and stop words dropped.
+ */
+import type { Framework } from '../knowledge/schema.ts';
+import { correctFrameworkTypo, frameworksIn } from './frameworks.ts';
+import type { SynonymExpander } from './synonym-expansion.ts';
+import { toTerm, words } from './terms.ts';
+
+/** Characters of a question that are read; chat questions are far shorter, pastes are cut here. */
+export const MAX_QUESTION_CHARS = 600;
+/** Distinct search terms kept, so even a long question stays within the latency budget. */
+export const MAX_QUERY_TERMS = 24;
+
+export interface ParsedQuestion {
+  /** Canonical words (typos fixed, synonyms replaced), stop words included. */
+  words: string[];
+  /** Distinct content terms (stemmed), in question order. */
+  terms: string[];
+  /** Frameworks the question names, in canonical order. */
+  frameworks: Framework[];
+}
+
+export function parseQuestion(question: string, expander: SynonymExpander): ParsedQuestion {
+  const raw = words(question.slice(0, MAX_QUESTION_CHARS)).map((w) => correctFrameworkTypo(w) ?? w);
+  const canonical = expander.canonicalize(raw);
+  const terms: string[] = [];
+  for (const word of canonical) {
+    const term = toTerm(word);
+    if (term && !terms.includes(term)) terms.push(term);
+    if (terms.length >= MAX_QUERY_TERMS) break;
+  }
+  return { words: canonical, terms, frameworks: frameworksIn(canonical) };
+}

@@ -1,0 +1,118 @@
+/**
+ * The search index over knowledge chunks: MiniSearch (BM25+) with field boosts, prefix and fuzzy
+ * matching, synonym expansion on both sides, and framework awareness. Built once per snapshot and never
+ * mutated, so concurrent questions need no locking.
+ */
+import MiniSearch, { type SearchOptions } from 'minisearch';
+import type { Chunk, Framework } from '../knowledge/schema.ts';
+import type { Synonyms } from '../knowledge/synonyms.ts';
+import { frameworksIn, FRAMEWORKS } from './frameworks.ts';
+import { parseQuestion, type ParsedQuestion } from './question.ts';
+import { SynonymExpander } from './synonym-expansion.ts';
+import { contentTerms, toTerm, words } from './terms.ts';
+
+/** Tuned on tests/eval/questions.yaml (see `bench/retrieval.ts` for the comparison with defaults). */
+export const RETRIEVAL_TUNING = {
+  boost: { heading: 2.5, title: 1.2, tags: 1.5, body: 1 },
+  weights: { prefix: 0.4, fuzzy: 0.35 },
+  /** Framework names are in nearly every chunk; they steer via `sideBoost`, not via BM25. */
+  frameworkTermBoost: 0.2,
+  /** Chunks about the one framework a question names rank this much higher. */
+  sideBoost: 1.25,
+};
+
+export interface SearchHit {
+  chunk: Chunk;
+  score: number;
+  /** Distinct query terms that matched this chunk (exactly, by prefix or fuzzily). */
+  matchedTerms: string[];
+  /** The chunk's own terms those query terms matched ("pytroch" → "pytorch"), for picking sentences. */
+  chunkTerms: string[];
+}
+
+interface IndexedChunk {
+  id: string;
+  title: string;
+  heading: string;
+  tags: string;
+  body: string;
+}
+
+export class KnowledgeIndex {
+  readonly expander: SynonymExpander;
+  /** Content term → number of chunks containing it (after stemming and synonym expansion). */
+  readonly documentFrequency = new Map<string, number>();
+  /** Frameworks each chunk talks about (named in its text, else the file's `frameworks`). */
+  readonly sides = new Map<string, Framework[]>();
+  readonly chunkCount: number;
+  private readonly search: MiniSearch<IndexedChunk>;
+  private readonly chunks = new Map<string, Chunk>();
+
+  constructor(chunks: readonly Chunk[], synonyms: Synonyms) {
+    this.expander = new SynonymExpander(synonyms);
+    this.chunkCount = chunks.length;
+    this.search = new MiniSearch<IndexedChunk>({
+      fields: ['title', 'heading', 'tags', 'body'],
+      tokenize: (text) => words(text),
+      processTerm: (term) => toTerm(term),
+    });
+    const docs: IndexedChunk[] = [];
+    for (const chunk of chunks) {
+      this.chunks.set(chunk.id, chunk);
+      const expand = (text: string) => this.expander.expand(text);
+      const doc = { id: chunk.id, title: expand(chunk.docTitle), heading: expand(chunk.heading), tags: expand(chunk.tags.join(' ')), body: expand(chunk.body) };
+      docs.push(doc);
+      for (const term of new Set(contentTerms(`${doc.heading} ${doc.tags} ${doc.body}`))) {
+        this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
+      }
+      const named = frameworksIn(words(`${doc.heading} ${doc.body}`));
+      this.sides.set(chunk.id, named.length ? named : chunk.frameworks);
+    }
+    this.search.addAll(docs);
+  }
+
+  /** Normalises a question: truncation, typo-corrected framework names, synonyms, content terms. */
+  parse(question: string): ParsedQuestion {
+    return parseQuestion(question, this.expander);
+  }
+
+  /** Inverse document frequency of a term; unknown terms get the maximum (they are very specific). */
+  idf(term: string): number {
+    const df = this.documentFrequency.get(term) ?? 0;
+    return Math.log(1 + (this.chunkCount - df + 0.5) / (df + 0.5));
+  }
+
+  chunk(id: string): Chunk | undefined {
+    return this.chunks.get(id);
+  }
+
+  /** Ranked chunks for a parsed question, best first. */
+  query(parsed: ParsedQuestion, limit = 8): SearchHit[] {
+    if (parsed.terms.length === 0) return [];
+    const only = parsed.frameworks.length === 1 ? parsed.frameworks[0] : undefined;
+    const options: SearchOptions = {
+      boost: RETRIEVAL_TUNING.boost,
+      weights: RETRIEVAL_TUNING.weights,
+      prefix: (term) => term.length >= 4,
+      fuzzy: (term) => (term.length >= 8 ? 2 : term.length >= 5 ? 1 : false),
+      maxFuzzy: 2,
+      // Terms arrive already processed by parseQuestion; stemming twice would change them.
+      tokenize: (text) => text.split(' '),
+      processTerm: (term) => term,
+      boostTerm: (term) => ((FRAMEWORKS as readonly string[]).includes(term) ? RETRIEVAL_TUNING.frameworkTermBoost : 1),
+      ...(only ? { boostDocument: (id: string) => (this.sides.get(id)?.includes(only) ? RETRIEVAL_TUNING.sideBoost : 1) } : {}),
+    };
+    const results = this.search.search(parsed.terms.join(' '), options);
+    const hits: SearchHit[] = [];
+    for (const result of results.slice(0, limit)) {
+      const chunk = this.chunks.get(result.id as string);
+      if (chunk) hits.push({ chunk, score: result.score, matchedTerms: [...new Set(result.queryTerms)], chunkTerms: result.terms });
+    }
+    return hits;
+  }
+
+  /** Plain word autocompletion over the index vocabulary (for `suggestTopics`). */
+  completions(prefix: string): string[] {
+    return this.search.autoSuggest(prefix, { prefix: true, fuzzy: 0.2 }).map((s) => s.suggestion);
+  }
+}

@@ -1,0 +1,96 @@
+/**
+ * Picking the most relevant sentences of a chunk for a snippet. A snippet quotes 1–3 sentences, never
+ * the whole section: enough to carry the fact, short enough to read in chat.
+ */
+import type { Framework } from '../knowledge/schema.ts';
+import { contentTerms, words } from './terms.ts';
+
+/** Longest snippet we build; extra sentences are only added while under this. */
+export const MAX_SNIPPET_CHARS = 420;
+
+/** Markdown to plain prose: list markers, emphasis, inline code fences and link syntax removed. */
+export function plainText(markdown: string): string {
+  return markdown
+    .replace(/```[\s\S]*?```/g, ' ')
+    .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/\[([^\]]+)\]\([^)]*\)/g, '$1')
+    .replace(/^\s{0,3}(#{1,6}\s+|>\s?|[-*+]\s+|\d+[.)]\s+)/gm, '')
+    .replace(/(\*\*|__|\*|_|`)(?=\S)([^*_`]*?\S)\1/g, '$2')
+    .replace(/^\s*\|?\s*:?-{3,}.*$/gm, '');
+}
+
+/** Sentences of a Markdown body; list items and table rows count as sentences of their own. */
+export function splitSentences(markdown: string): string[] {
+  const out: string[] = [];
+  for (const block of plainText(markdown).split(/\n+/)) {
+    const line = block.replace(/\s*\|\s*/g, ' | ').replace(/^\s*\|\s*|\s*\|\s*$/g, '').trim();
+    if (!line) continue;
+    // Split after . ! ? when the next sentence starts with a capital, digit or quote; keeps "tf.function" and "2.0" whole.
+    for (const sentence of line.split(/(?<=[.!?])\s+(?=["“(]?[A-Z0-9])/)) {
+      if (sentence.trim()) out.push(sentence.trim());
+    }
+  }
+  return out;
+}
+
+export interface SentenceQuery {
+  /** Stemmed terms to look for (the chunk terms the question matched). */
+  terms: ReadonlySet<string>;
+  idf: (term: string) => number;
+  /** Frameworks the snippet should speak about; sentences naming them score higher. */
+  frameworks: readonly Framework[];
+  /** Synonym expansion, so a sentence saying "TFLite" matches the indexed "tensorflow lite". */
+  expand: (text: string) => string;
+}
+
+function scoreSentence(sentence: string, query: SentenceQuery): number {
+  const seen = new Set<string>();
+  let score = 0;
+  for (const term of contentTerms(query.expand(sentence))) {
+    if (query.terms.has(term) && !seen.has(term)) {
+      seen.add(term);
+      score += query.idf(term);
+    }
+  }
+  if (query.frameworks.length > 0) {
+    const lower = words(query.expand(sentence));
+    for (const f of query.frameworks) if (lower.includes(f)) score += 0.5;
+  }
+  return score;
+}
+
+/**
+ * The 1–3 best sentences of `body`, in their original order. Sentences scoring at least half the best
+ * one are added while the snippet stays short; a chunk of several sentences is never quoted whole.
+ */
+export function pickSentences(body: string, query: SentenceQuery): { text: string; score: number } {
+  const sentences = splitSentences(body);
+  if (sentences.length === 0) return { text: '', score: 0 };
+  const scored = sentences.map((text, i) => ({ text, i, score: scoreSentence(text, query) }));
+  const ranked = [...scored].sort((a, b) => b.score - a.score || a.i - b.i);
+  const best = ranked[0] ?? { text: sentences[0] ?? '', i: 0, score: 0 };
+  const maxSentences = Math.min(3, Math.max(1, sentences.length - 1));
+  const chosen = [best];
+  let length = best.text.length;
+  for (const candidate of ranked.slice(1)) {
+    if (chosen.length >= maxSentences) break;
+    if (candidate.score <= 0 || candidate.score < best.score * 0.5) break;
+    if (length + candidate.text.length > MAX_SNIPPET_CHARS) continue;
+    chosen.push(candidate);
+    length += candidate.text.length;
+  }
+  // A very short best sentence ("It depends.") needs its neighbour to make sense.
+  const next = scored[best.i + 1];
+  if (chosen.length === 1 && best.text.length < 70 && next && maxSentences > 1) chosen.push(next);
+  const text = chosen
+    .sort((a, b) => a.i - b.i)
+    .map((s) => s.text)
+    .join(' ');
+  return { text: truncate(text, MAX_SNIPPET_CHARS + 200), score: chosen.reduce((sum, s) => sum + s.score, 0) };
+}
+
+function truncate(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), max - 20)).trimEnd()}…`;
+}

@@ -1,0 +1,69 @@
+/**
+ * How text becomes search terms, shared by indexing and querying so both sides always agree:
+ * lowercase words, English stop words dropped, a light suffix stemmer so "deploying", "deployed" and
+ * "deploys" meet "deploy". Deliberately small — a full Porter stemmer over-merges technical words.
+ */
+
+/** Words that carry no topic in a chat question. Framework-neutral: "vs", "better" are not topics either. */
+export const STOP_WORDS = new Set(
+  (
+    'a an the and or but if then else of to in on at by for with about from into over under as is are was were be been being ' +
+    'do does did doing done have has had having can could should would will shall may might must i me my we our you your ' +
+    'he she it its they them their this that these those there here what which who whom whose when where why how ' +
+    'not no yes so too very just also than vs versus v compared compare comparison between both either each any all some ' +
+    'more most less much many better best worse good bad really actually please thanks thank hi hello hey tell know ' +
+    'want need get got use using used one two s t im ive id dont doesnt isnt whats hows thats lot lots like ok okay ' +
+    'think thinking thought anyone someone something thing things way ways kind sort guys folks pls plz u ur tho'
+  ).split(' '),
+);
+
+/** Lowercase words and numbers; everything else (punctuation, emoji, Markdown) separates words. */
+export function words(text: string): string[] {
+  return text
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/['’]/g, '')
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+}
+
+/**
+ * Light stemmer: plural and common verb/adjective endings. Applied identically to the index and the
+ * query, so it only needs to be consistent, not linguistically right.
+ */
+export function stem(word: string): string {
+  let w = word;
+  if (/^\d/.test(w) || w.length <= 3) return w;
+  if (w.endsWith('ies') && w.length > 4) w = `${w.slice(0, -3)}y`;
+  else if (w.endsWith('es') && /(ss|x|ch|sh)es$/.test(w)) w = w.slice(0, -2);
+  else if (w.endsWith('s') && !/(ss|us|is)$/.test(w)) w = w.slice(0, -1);
+  for (const suffix of ['ing', 'ed', 'er', 'ly']) {
+    if (w.endsWith(suffix) && w.length - suffix.length >= 4) {
+      w = w.slice(0, -suffix.length);
+      break;
+    }
+  }
+  if (w.endsWith('y') && w.length > 4) w = `${w.slice(0, -1)}i`;
+  if (w.endsWith('e') && w.length > 4) w = w.slice(0, -1);
+  // "deployy"-style doubles left by stripping ("shipped" → "shipp") collapse to one letter.
+  if (/([b-df-hj-np-tv-z])\1$/.test(w) && w.length > 4) w = w.slice(0, -1);
+  return w;
+}
+
+/** A search term, or null for words that never help (stop words, lone letters and digits). */
+export function toTerm(word: string): string | null {
+  if (STOP_WORDS.has(word)) return null;
+  if (word.length < 2 && !/\d/.test(word)) return null;
+  return stem(word);
+}
+
+/** Content terms of a text in order, duplicates kept. */
+export function contentTerms(text: string): string[] {
+  const out: string[] = [];
+  for (const word of words(text)) {
+    const term = toTerm(word);
+    if (term) out.push(term);
+  }
+  return out;
+}

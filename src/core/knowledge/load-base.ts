@@ -1,0 +1,134 @@
+/**
+ * Loads a knowledge directory all-or-nothing: every Markdown file, the synonyms and the flow are read and
+ * checked, and a snapshot is built only when there is not a single error. The flow parser is passed in
+ * (see `load.ts`) so the loader can be tested with fixture flows independent of the flow module.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { KnowledgeIndex } from '../answer/search-index.ts';
+import type { FlowDefinition } from '../flow/schema.ts';
+import { chunkDocument, countWords } from './chunk.ts';
+import { citationOf } from './citation.ts';
+import { parseFrontMatter, splitFrontMatter } from './front-matter.ts';
+import { lintKnowledge } from './lint.ts';
+import type { Chunk, KnowledgeIssue } from './schema.ts';
+import type { KnowledgeSnapshot } from './snapshot.ts';
+import { parseSynonyms, type Synonyms } from './synonyms.ts';
+
+export type FlowParser = (text: string, file: string, knownChunkIds: ReadonlySet<string>) => { flow?: FlowDefinition; issues: KnowledgeIssue[] };
+
+export const SYNONYMS_FILE = 'synonyms.yaml';
+export const FLOW_FILE = 'flow/choose-framework.yaml';
+
+export interface LoadResult {
+  snapshot?: KnowledgeSnapshot;
+  issues: KnowledgeIssue[];
+  /** What was read, even when there are errors (for `kb:check`'s summary). */
+  stats: { documents: number; chunks: number; words: number };
+}
+
+/** Path shown in messages: relative to the working directory when inside it, so editors can jump to it. */
+export function displayPath(absolute: string): string {
+  const relative = path.relative(process.cwd(), absolute);
+  return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : absolute;
+}
+
+async function listMarkdown(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((e) => e.isFile() && e.name.endsWith('.md') && e.name.toLowerCase() !== 'readme.md')
+    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
+    .sort();
+}
+
+export async function loadKnowledgeBaseWith(dir: string, parseFlow: FlowParser): Promise<LoadResult> {
+  const root = path.resolve(dir);
+  const issues: KnowledgeIssue[] = [];
+  let files: string[];
+  try {
+    files = await listMarkdown(root);
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'does not exist' : String(error);
+    const message = `knowledge directory ${reason} — pass the folder that holds the *.md files`;
+    return { issues: [{ file: displayPath(root), line: 0, severity: 'error', code: 'missing-dir', message }], stats: { documents: 0, chunks: 0, words: 0 } };
+  }
+
+  const chunks: Chunk[] = [];
+  const docs: { id: string; file: string; line: number }[] = [];
+  for (const rel of files) {
+    const shown = displayPath(path.join(root, rel));
+    const split = splitFrontMatter(await readFile(path.join(root, rel), 'utf8'));
+    const front = parseFrontMatter(split, shown);
+    issues.push(...front.issues);
+    if (!front.frontMatter) continue;
+    docs.push({ id: front.frontMatter.id, file: shown, line: split.yamlLine });
+    const chunked = chunkDocument(front.frontMatter, split.body, split.bodyLine, rel, shown);
+    issues.push(...chunked.issues);
+    chunks.push(...chunked.chunks);
+  }
+  if (files.length === 0) {
+    issues.push({ file: displayPath(root), line: 0, severity: 'error', code: 'no-documents', message: 'no knowledge files (*.md) found — add at least one' });
+  }
+  issues.push(...lintKnowledge(docs, chunks, (rel) => displayPath(path.join(root, rel))));
+
+  const synonyms = await readSynonyms(root, issues);
+  const chunkIds = new Set(chunks.map((c) => c.id));
+  const flow = await readFlow(root, chunkIds, parseFlow, issues);
+
+  const stats = { documents: docs.length, chunks: chunks.length, words: chunks.reduce((sum, c) => sum + countWords(c.body), 0) };
+  if (issues.some((i) => i.severity === 'error') || !flow) return { issues, stats };
+  return { snapshot: buildSnapshot(docs.length, chunks, synonyms, flow), issues, stats };
+}
+
+async function readOptional(file: string): Promise<string | undefined> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+}
+
+async function readSynonyms(root: string, issues: KnowledgeIssue[]): Promise<Synonyms> {
+  const file = path.join(root, SYNONYMS_FILE);
+  const text = await readOptional(file);
+  if (text === undefined) {
+    issues.push({ file: displayPath(file), line: 0, severity: 'warning', code: 'no-synonyms', message: 'no synonyms file — abbreviations like "tf" or "torch" will not be understood; add `synonyms.yaml`' });
+    return {};
+  }
+  const parsed = parseSynonyms(text, displayPath(file));
+  issues.push(...parsed.issues);
+  return parsed.synonyms ?? {};
+}
+
+async function readFlow(root: string, chunkIds: ReadonlySet<string>, parseFlow: FlowParser, issues: KnowledgeIssue[]) {
+  const file = path.join(root, FLOW_FILE);
+  const text = await readOptional(file);
+  if (text === undefined) {
+    issues.push({ file: displayPath(file), line: 0, severity: 'error', code: 'no-flow', message: `the /choose-framework flow file is missing — add ${FLOW_FILE}` });
+    return undefined;
+  }
+  const parsed = parseFlow(text, displayPath(file), chunkIds);
+  issues.push(...parsed.issues);
+  if (!parsed.flow && !parsed.issues.some((i) => i.severity === 'error')) {
+    issues.push({ file: displayPath(file), line: 0, severity: 'error', code: 'flow', message: 'the flow file could not be read — check it against the flow schema' });
+  }
+  return parsed.flow;
+}
+
+function buildSnapshot(documents: number, chunks: Chunk[], synonyms: Synonyms, flow: FlowDefinition): KnowledgeSnapshot {
+  const chunkById = new Map(chunks.map((c) => [c.id, c]));
+  return {
+    documents,
+    chunks,
+    chunkById,
+    index: new KnowledgeIndex(chunks, synonyms),
+    flow,
+    loadedAt: new Date(),
+    citationFor(chunkId: string) {
+      const chunk = chunkById.get(chunkId);
+      if (!chunk) throw new Error(`unknown knowledge chunk "${chunkId}" — the loader should have rejected the reference`);
+      return citationOf(chunk);
+    },
+  };
+}

@@ -1,0 +1,31 @@
+/** Loading fixture knowledge bases in core tests, with a stand-in flow parser (the flow has its own tests). */
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { loadKnowledgeBaseWith, type FlowParser } from '../../src/core/knowledge/load-base.ts';
+
+export const SMALL_KB = new URL('../fixtures/knowledge-small/', import.meta.url).pathname;
+
+/** Accepts any flow file; the core tests are about Markdown, synonyms and retrieval. */
+export const acceptAnyFlow: FlowParser = () => ({ flow: { fixture: true } as never, issues: [] });
+
+export function loadFixture(dir: string) {
+  return loadKnowledgeBaseWith(dir, acceptAnyFlow);
+}
+
+export async function loadSmallSnapshot() {
+  const { snapshot, issues } = await loadFixture(SMALL_KB);
+  if (!snapshot) throw new Error(`fixture knowledge base failed to load: ${JSON.stringify(issues)}`);
+  return snapshot;
+}
+
+/** Writes `files` (relative path → content) into a fresh temp dir, with a flow file unless given. */
+export function writeKnowledgeDir(files: Record<string, string>): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'kb-'));
+  const all = { 'flow/choose-framework.yaml': 'questions: []\n', 'synonyms.yaml': 'tensorflow: [tf]\n', ...files };
+  for (const [rel, content] of Object.entries(all)) {
+    mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+    writeFileSync(path.join(dir, rel), content);
+  }
+  return dir;
+}
