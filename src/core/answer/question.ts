@@ -13,6 +13,9 @@ export const MAX_QUESTION_CHARS = 600;
 /** Distinct search terms kept, so even a long question stays within the latency budget. */
 export const MAX_QUERY_TERMS = 24;
 
+/** Addressing noise, not content: Slack `<@U1>`, `<!here>`, `<#C1|general>`, Discord `<@&1>`, `@everyone`, links. */
+const MENTIONS = /<[@#!][^>\s]*>|@(everyone|here|channel)\b|https?:\/\/\S+/gi;
+
 export interface ParsedQuestion {
   /** Canonical words (typos fixed, synonyms replaced), stop words included. */
   words: string[];
@@ -23,7 +26,7 @@ export interface ParsedQuestion {
 }
 
 export function parseQuestion(question: string, expander: SynonymExpander): ParsedQuestion {
-  const raw = words(question.slice(0, MAX_QUESTION_CHARS)).map((w) => correctFrameworkTypo(w) ?? w);
+  const raw = words(question.slice(0, MAX_QUESTION_CHARS).replace(MENTIONS, ' ')).map((w) => correctFrameworkTypo(w) ?? w);
   const canonical = expander.canonicalize(raw);
   const terms: string[] = [];
   for (const word of canonical) {
