@@ -8,18 +8,11 @@ import { join } from 'node:path';
 import pino from 'pino';
 import type { ChatAdapter } from '../../src/adapters/adapter.ts';
 import { createDiscordAdapter } from '../../src/adapters/discord/index.ts';
-import { createDesk } from '../../src/core/desk.ts';
 import type { Desk } from '../../src/core/ports.ts';
-import { MemoryStore } from '../../src/stores/memory-store.ts';
 import { LISTED_ADMIN_ID } from './payloads.ts';
-import { DiscordSpecValidator } from './spec-validator.ts';
+import { specValidator } from './spec-validator.ts';
 import { DiscordStandIn, type RecordedCall } from './standin.ts';
 
-let validator: DiscordSpecValidator | undefined;
-export function specValidator(): DiscordSpecValidator {
-  validator ??= new DiscordSpecValidator();
-  return validator;
-}
 
 export interface Harness {
   standIn: DiscordStandIn;
@@ -49,10 +42,15 @@ export function problemsIn(calls: RecordedCall[]): string[] {
   return problems;
 }
 
-export async function startHarness(wrapDesk: (desk: Desk) => Desk = (d) => d): Promise<Harness> {
+/**
+ * `wrapDesk` can replace Desk methods; `realDesk: false` skips loading the knowledge base (for
+ * wrappers that script every answer).
+ */
+export async function startHarness(wrapDesk: (desk: Desk) => Desk = (d) => d, realDesk = true): Promise<Harness> {
   const knowledgeDir = mkdtempSync(join(tmpdir(), 'fd-discord-kb-'));
-  cpSync('knowledge', knowledgeDir, { recursive: true });
-  const desk = wrapDesk(await createDesk({ knowledgeDir, store: new MemoryStore() }));
+  if (realDesk) cpSync('knowledge', knowledgeDir, { recursive: true });
+  const base = realDesk ? await loadRealDesk(knowledgeDir) : (undefined as unknown as Desk);
+  const desk = wrapDesk(base);
   const standIn = await DiscordStandIn.start();
   const logs: { level: number; msg: string }[] = [];
   const logger = pino({ level: 'debug' }, { write: (line: string) => void logs.push(JSON.parse(line) as { level: number; msg: string }) });
@@ -76,6 +74,13 @@ export async function startHarness(wrapDesk: (desk: Desk) => Desk = (d) => d): P
       rmSync(knowledgeDir, { recursive: true, force: true });
     },
   };
+}
+
+/** Imported lazily so scripted-desk suites do not need the knowledge base. */
+async function loadRealDesk(knowledgeDir: string): Promise<Desk> {
+  const { createDesk } = await import('../../src/core/desk.ts');
+  const { MemoryStore } = await import('../../src/stores/memory-store.ts');
+  return createDesk({ knowledgeDir, store: new MemoryStore() });
 }
 
 /** Delegating wrapper so a test can replace one Desk method (failures, slowness, spies). */

@@ -97,17 +97,18 @@ export class DiscordStandIn {
 
   private async handleRest(req: IncomingMessage, res: import('node:http').ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://x');
-    const path = url.pathname.replace(/^\/api\/v10/, '');
+    const path = decodeURIComponent(url.pathname).replace(/^\/api\/v10/, '');
     const body = await readBody(req);
     const method = req.method ?? 'GET';
     const json = (status: number, payload?: unknown) => {
-      res.writeHead(status, { 'content-type': 'application/json' });
+      // Like Discord: 204 has no body and no content type (discord.js would try to parse it).
+      res.writeHead(status, payload === undefined ? {} : { 'content-type': 'application/json' });
       res.end(payload === undefined ? '' : JSON.stringify(payload));
     };
     if (method === 'GET' && path === '/gateway/bot') {
       return json(200, { url: `ws://127.0.0.1:${this.port}`, shards: 1, session_start_limit: { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: 1 } });
     }
-    if (method === 'GET' && path === '/applications/@me') return json(200, { id: APP_ID, name: 'Framework Desk', bot: botUser });
+    if (method === 'GET' && (path === '/oauth2/applications/@me' || path === '/applications/@me')) return json(200, { id: APP_ID, name: 'Framework Desk', bot: botUser });
     this.calls.push({ method, path, query: url.search, body, at: Date.now() });
     let m: RegExpExecArray | null;
     if (method === 'POST' && (m = /^\/channels\/(\d+)\/messages$/.exec(path))) return json(200, messageFromBody(body, m[1] ?? ''));

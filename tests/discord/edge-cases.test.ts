@@ -1,0 +1,63 @@
+/** Rendering edge cases through the real client, with a scripted Desk: everything stays within limits. */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { fakeDesk } from './fake-desk.ts';
+import { problemsIn, startHarness, type Harness } from './harness.ts';
+import { ADMIN_ID, autocomplete, guildMessage, slashCommand } from './payloads.ts';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness(() => fakeDesk(), false);
+});
+afterAll(async () => h.close());
+afterEach(() => expect(problemsIn(h.standIn.calls)).toEqual([]));
+
+describe('Discord edge cases', () => {
+  it('splits an oversized answer over several valid messages, buttons on the last, no mention syntax', async () => {
+    const from = h.standIn.calls.length;
+    h.standIn.dispatch('MESSAGE_CREATE', guildMessage('anything'));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const calls = await h.standIn.waitForCalls((c) => c.method === 'POST', 2, from);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const sent = h.standIn.calls.slice(from);
+    expect(sent.length).toBeGreaterThan(1);
+    const bodies = sent.map((c) => c.body as { components?: unknown[] });
+    expect(bodies.at(-1)?.components?.length).toBe(1);
+    for (const body of bodies.slice(0, -1)) expect(body.components ?? []).toEqual([]);
+    expect(JSON.stringify(bodies)).not.toMatch(/@everyone|@here|<@&\d/);
+    expect(calls.length).toBeGreaterThan(1);
+  });
+
+  it('sends long /ask answers as a reply plus ephemeral follow-ups', async () => {
+    const from = h.standIn.calls.length;
+    await h.send('INTERACTION_CREATE', slashCommand('ask', [{ name: 'question', type: 3, value: 'anything' }]));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const sent = h.standIn.calls.slice(from);
+    expect(sent[0]?.path).toMatch(/\/callback$/);
+    expect(sent.length).toBeGreaterThan(1);
+    for (const follow of sent.slice(1)) {
+      expect(follow.path).toMatch(/^\/webhooks\/\d+\/[^/]+$/);
+      expect((follow.body as { flags?: number }).flags).toBe(64);
+    }
+  });
+
+  it('caps autocomplete at 25 choices of at most 100 characters', async () => {
+    const [call] = await h.send('INTERACTION_CREATE', autocomplete('de'));
+    const choices = (call?.body as { data: { choices: { name: string }[] } }).data.choices;
+    expect(choices).toHaveLength(25);
+    for (const c of choices) expect(c.name.length).toBeLessThanOrEqual(100);
+  });
+
+  it('caps a question with 30 options at 25 select options', async () => {
+    const [call] = await h.send('INTERACTION_CREATE', slashCommand('choose-framework', []));
+    const select = (call?.body as { data: { components: { components: { options?: unknown[] }[] }[] } }).data.components[0]?.components[0];
+    expect(select?.options).toHaveLength(25);
+  });
+
+  it('lists at most 20 reload errors and stays within limits', async () => {
+    const [, edit] = await h.send('INTERACTION_CREATE', slashCommand('framework-admin', [{ name: 'reload', type: 1, options: [] }], { userId: ADMIN_ID, admin: true }), 2);
+    const text = JSON.stringify(edit?.body);
+    expect(text).toMatch(/doc-19\.md:20/);
+    expect(text).not.toMatch(/doc-20\.md/);
+    expect(text).toMatch(/and 20 more/);
+  });
+});
