@@ -48,7 +48,11 @@ export class KnowledgeIndex {
   private readonly search: MiniSearch<IndexedChunk>;
   private readonly chunks = new Map<string, Chunk>();
 
-  constructor(chunks: readonly Chunk[], synonyms: Synonyms) {
+  constructor(
+    chunks: readonly Chunk[],
+    /** Kept so a derived index (benchmarks, tests) can be built with the same table. */
+    readonly synonyms: Synonyms,
+  ) {
     this.expander = new SynonymExpander(synonyms);
     this.chunkCount = chunks.length;
     this.search = new MiniSearch<IndexedChunk>({

@@ -1,0 +1,125 @@
+/**
+ * Retrieval benchmark: index build and reload time, question→answer latency (p50/p99) and evaluation-set
+ * quality on the real knowledge base and on a synthetic 10,000-chunk base — side by side with plain
+ * MiniSearch (default options) over the same chunks, so the tuning has to earn its keep.
+ *
+ * The baseline is judged generously: its "answer" is the full text of its top 3 chunks, and it
+ * "declines" only when MiniSearch returns nothing.
+ */
+import MiniSearch from 'minisearch';
+import { fileURLToPath } from 'node:url';
+import { answerQuestion } from '../src/core/answer/compose.ts';
+import { renderAnswerText } from '../src/core/answer/plain-text.ts';
+import { KnowledgeIndex } from '../src/core/answer/search-index.ts';
+import { loadKnowledgeBase } from '../src/core/knowledge/load.ts';
+import type { Chunk } from '../src/core/knowledge/schema.ts';
+import type { KnowledgeSnapshot } from '../src/core/knowledge/snapshot.ts';
+import { loadEvalSet, runEval, type EvalResult, type EvalSet } from '../tests/core/eval-set.ts';
+import { syntheticSnapshot } from './synthetic-base.ts';
+
+const KNOWLEDGE = fileURLToPath(new URL('../knowledge/', import.meta.url));
+const SYNTHETIC_CHUNKS = 10_000;
+const ROUNDS = 20;
+
+type Ask = (q: string) => { answered: boolean; text: string };
+
+interface Measured {
+  buildMs: number;
+  p50: number;
+  p99: number;
+  quality: EvalResult;
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
+}
+
+function median(values: number[]): number {
+  return percentile([...values].sort((a, b) => a - b), 50);
+}
+
+function timeIt<T>(fn: () => T): { value: T; ms: number } {
+  const started = performance.now();
+  const value = fn();
+  return { value, ms: performance.now() - started };
+}
+
+/** Latency of `ask` over every eval question, `rounds` times after a warm-up round. */
+function latency(set: EvalSet, ask: Ask, rounds: number): { p50: number; p99: number } {
+  const questions = [...set.answerable.map((a) => a.q), ...set.off_topic];
+  for (const q of questions) ask(q);
+  const samples: number[] = [];
+  for (let r = 0; r < rounds; r++) for (const q of questions) samples.push(timeIt(() => ask(q)).ms);
+  samples.sort((a, b) => a - b);
+  return { p50: percentile(samples, 50), p99: percentile(samples, 99) };
+}
+
+function ours(snapshot: KnowledgeSnapshot, set: EvalSet, rounds: number): Measured {
+  const buildMs = median(Array.from({ length: 5 }, () => timeIt(() => new KnowledgeIndex(snapshot.chunks, snapshot.index.synonyms)).ms));
+  const ask: Ask = (q) => {
+    const answer = answerQuestion(snapshot, q);
+    return { answered: answer.answered, text: renderAnswerText(answer) };
+  };
+  return { buildMs, ...latency(set, ask, rounds), quality: runEval(set, ask) };
+}
+
+function plainMiniSearch(chunks: readonly Chunk[], set: EvalSet, rounds: number): Measured {
+  const docs = chunks.map((c) => ({ id: c.id, title: c.docTitle, heading: c.heading, tags: c.tags.join(' '), body: c.body }));
+  const build = () => {
+    const index = new MiniSearch({ fields: ['title', 'heading', 'tags', 'body'], storeFields: ['body'] });
+    index.addAll(docs);
+    return index;
+  };
+  const buildMs = median(Array.from({ length: 5 }, () => timeIt(build).ms));
+  const index = build();
+  const ask: Ask = (q) => {
+    const results = index.search(q);
+    return { answered: results.length > 0, text: results.slice(0, 3).map((r) => String(r.body)).join('\n') };
+  };
+  return { buildMs, ...latency(set, ask, rounds), quality: runEval(set, ask) };
+}
+
+const ms = (n: number) => `${n < 10 ? n.toFixed(2) : n.toFixed(0)} ms`;
+const share = (n: number, d: number) => `${n}/${d} (${((100 * n) / d).toFixed(1)}%)`;
+
+function rows(label: string, a: Measured, b: Measured): string[] {
+  return [
+    `| **${label}** | | |`,
+    `| index build | ${ms(a.buildMs)} | ${ms(b.buildMs)} |`,
+    `| answer latency p50 / p99 | ${ms(a.p50)} / ${ms(a.p99)} | ${ms(b.p50)} / ${ms(b.p99)} |`,
+    `| eval answerable correct | ${share(a.quality.correct, a.quality.total)} | ${share(b.quality.correct, b.quality.total)} |`,
+    `| eval off-topic declined | ${share(a.quality.declined, a.quality.offTopic)} | ${share(b.quality.declined, b.quality.offTopic)} |`,
+  ];
+}
+
+export async function run(): Promise<void> {
+  const reloads: number[] = [];
+  let snapshot: KnowledgeSnapshot | undefined;
+  for (let i = 0; i < 5; i++) {
+    const started = performance.now();
+    const loaded = await loadKnowledgeBase(KNOWLEDGE);
+    reloads.push(performance.now() - started);
+    snapshot = loaded.snapshot;
+    if (!snapshot) throw new Error('the knowledge base has errors — run `npm run kb:check` first');
+  }
+  if (!snapshot) return;
+  const set = loadEvalSet();
+  const real = { ours: ours(snapshot, set, ROUNDS), plain: plainMiniSearch(snapshot.chunks, set, ROUNDS) };
+  const big = syntheticSnapshot(snapshot, SYNTHETIC_CHUNKS);
+  const synthetic = { ours: ours(big, set, 5), plain: plainMiniSearch(big.chunks, set, 5) };
+
+  const questions = set.answerable.length + set.off_topic.length;
+  console.log(`\nRetrieval benchmark — Node ${process.version}, ${questions} eval questions, ${ROUNDS} rounds (5 at 10k)\n`);
+  console.log('| | Framework Desk (tuned) | plain MiniSearch (defaults) |');
+  console.log('|---|---|---|');
+  for (const line of rows(`real base: ${snapshot.documents} documents, ${snapshot.chunks.length} chunks`, real.ours, real.plain)) console.log(line);
+  for (const line of rows(`synthetic base: ${big.chunks.length.toLocaleString('en-US')} chunks`, synthetic.ours, synthetic.plain)) console.log(line);
+  const reload = median(reloads);
+  console.log(`\nFull reload of the real base (read + validate + lint + flow + index), median of 5: ${ms(reload)}`);
+  const checks = [
+    [`p99 < 5 ms on the real base (${ms(real.ours.p99)})`, real.ours.p99 < 5],
+    [`p99 < 25 ms at 10,000 chunks (${ms(synthetic.ours.p99)})`, synthetic.ours.p99 < 25],
+    [`real index rebuild < 300 ms (${ms(real.ours.buildMs)}; full reload ${ms(reload)})`, real.ours.buildMs < 300 && reload < 300],
+  ] as const;
+  for (const [label, ok] of checks) console.log(`${ok ? 'PASS' : 'FAIL'}  ${label}`);
+}
