@@ -2,7 +2,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { componentClick, slashCommand } from './payloads.ts';
 import { problemsIn, startHarness, type Harness } from './harness.ts';
-import { CHANNEL_ID, messageFromBody, snowflake } from './standin.ts';
+import { CHANNEL_ID, GUILD_ID, messageFromBody, snowflake } from './standin.ts';
 import { ASKER_ID } from './payloads.ts';
 import { decodeFlowAction } from '../../src/core/flow/action-codec.ts';
 
@@ -36,7 +36,7 @@ const buttonLabelled = (data: Data | undefined, label: string) => components(dat
 
 /** The flow message as Discord would hand it back on a click: ephemeral, owned by the asker. */
 function asMessage(data: Data | undefined) {
-  return messageFromBody(data, CHANNEL_ID, { flags: EPHEMERAL, interaction_metadata: { id: snowflake(), type: 2, user: { id: ASKER_ID, username: 'asker', discriminator: '0', avatar: null, global_name: null } } });
+  return messageFromBody(data, CHANNEL_ID, { flags: EPHEMERAL, interaction_metadata: { id: snowflake(), type: 2, user: { id: ASKER_ID, username: 'asker', discriminator: '0', avatar: null, global_name: null }, authorizing_integration_owners: { 0: GUILD_ID } } });
 }
 
 async function start(options: { name: string; type: number; value: string }[] = []): Promise<Data | undefined> {

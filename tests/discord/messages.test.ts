@@ -21,6 +21,17 @@ interface MessageBody {
 }
 
 describe('Discord messages', () => {
+  it('identified once with the production intents and keeps the session alive with heartbeats', async () => {
+    const identify = h.standIn.identified[0] as { intents: number; token: string };
+    expect(h.standIn.identified).toHaveLength(1);
+    // Guilds (1) + GuildMessages (512) + DirectMessages (4096) + MessageContent (32768)
+    expect(identify.intents).toBe(1 + 512 + 4096 + 32768);
+    const deadline = Date.now() + 3_000;
+    while (h.standIn.heartbeats < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    expect(h.standIn.heartbeats).toBeGreaterThanOrEqual(2);
+    expect(h.adapter.isReady()).toBe(true);
+  });
+
   it('answers a mention with one reply: cited embed, 👍/👎 buttons, allowed_mentions set', async () => {
     const message = guildMessage(ANSWERABLE);
     const [call, ...more] = await h.send('MESSAGE_CREATE', message);

@@ -19,6 +19,7 @@ export function guildMessage(content: string, options: { authorId?: string; bot?
   return {
     id: snowflake(),
     channel_id: CHANNEL_ID,
+    channel_type: 0,
     guild_id: GUILD_ID,
     author,
     member: { roles: [], joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0 },
@@ -41,6 +42,8 @@ export function dmMessage(content: string, authorId = ASKER_ID) {
   return {
     id: snowflake(),
     channel_id: DM_CHANNEL_ID,
+    // Discord sends channel_type on MESSAGE_CREATE; discord.js needs it to build an uncached DM channel.
+    channel_type: 1,
     author: user(authorId),
     content,
     timestamp: new Date().toISOString(),

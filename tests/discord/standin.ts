@@ -69,6 +69,10 @@ export function messageFromBody(body: unknown, channelId: string, extra: Record<
 export class DiscordStandIn {
   readonly calls: RecordedCall[] = [];
   readonly identified: unknown[] = [];
+  /** Heartbeats received (each answered with op 11 ACK). */
+  heartbeats = 0;
+  /** Short so tests see heartbeats; discord.js reconnects if an ACK is missing. */
+  static heartbeatIntervalMs = 250;
   private sockets = new Set<WebSocket>();
   private seq = 0;
 
@@ -124,10 +128,13 @@ export class DiscordStandIn {
   private handleGateway(socket: WebSocket): void {
     this.sockets.add(socket);
     socket.on('close', () => this.sockets.delete(socket));
-    socket.send(JSON.stringify({ op: 10, d: { heartbeat_interval: 45_000 } }));
+    socket.send(JSON.stringify({ op: 10, d: { heartbeat_interval: DiscordStandIn.heartbeatIntervalMs } }));
     socket.on('message', (raw) => {
       const payload = JSON.parse(raw.toString()) as { op: number; d?: unknown };
-      if (payload.op === 1) socket.send(JSON.stringify({ op: 11 }));
+      if (payload.op === 1) {
+        this.heartbeats += 1;
+        socket.send(JSON.stringify({ op: 11 }));
+      }
       if (payload.op !== 2) return;
       this.identified.push(payload.d);
       this.send(socket, 'READY', {
