@@ -65,6 +65,7 @@ function answered(index: KnowledgeIndex, question: string, parsed: ParsedQuestio
       terms: new Set(hit.chunkTerms),
       idf: (t) => index.idf(t),
       frameworks: parsed.frameworks,
+      wants: parsed.wants,
       expand: (t) => index.expander.expand(t),
     });
     if (!picked.text) continue;

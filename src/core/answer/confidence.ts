@@ -13,10 +13,12 @@ export const CONFIDENCE_TUNING = {
   /** Below this share of the question's weight matched by the best chunk, the question is not ours. */
   minCoverage: 0.5,
   /** Minimum BM25 score of the best chunk... */
-  minScore: 4,
+  minScore: 1.5,
   /** ...unless it clearly beats the runner-up (relative gap) with this lower floor. */
-  minScoreWithGap: 2.5,
+  minScoreWithGap: 0.8,
   minGap: 0.3,
+  /** Coverage counts terms matched by this many top chunks (an answer cites up to 3). */
+  coverageHits: 3,
 };
 
 export type Decision =
@@ -25,17 +27,18 @@ export type Decision =
 
 const isFramework = (term: string) => (FRAMEWORKS as readonly string[]).includes(term);
 
-/** IDF-weighted share of the question's non-framework terms that `hit` matched. */
-export function coverageOf(parsed: ParsedQuestion, hit: SearchHit | undefined, index: KnowledgeIndex): number {
+/** IDF-weighted share of the question's non-framework terms that the cited `hits` matched. */
+export function coverageOf(parsed: ParsedQuestion, hits: readonly SearchHit[], index: KnowledgeIndex): number {
   const topical = parsed.terms.filter((t) => !isFramework(t));
-  if (topical.length === 0) return hit ? 1 : 0;
-  const matched = new Set(hit?.matchedTerms ?? []);
+  if (topical.length === 0) return hits.length ? 1 : 0;
+  const quality = new Map<string, number>();
+  for (const hit of hits) for (const [term, q] of hit.matchQuality) quality.set(term, Math.max(q, quality.get(term) ?? 0));
   let total = 0;
   let covered = 0;
   for (const term of topical) {
     const weight = index.idf(term);
     total += weight;
-    if (matched.has(term)) covered += weight;
+    covered += weight * (quality.get(term) ?? 0);
   }
   return total > 0 ? covered / total : 0;
 }
@@ -43,12 +46,14 @@ export function coverageOf(parsed: ParsedQuestion, hit: SearchHit | undefined, i
 export function decide(parsed: ParsedQuestion, hits: readonly SearchHit[], index: KnowledgeIndex): Decision {
   if (parsed.terms.length === 0) return { answer: false, reason: 'empty', coverage: 0 };
   const [top, second] = hits;
-  const coverage = coverageOf(parsed, top, index);
+  const coverage = coverageOf(parsed, hits.slice(0, CONFIDENCE_TUNING.coverageHits), index);
   if (!top) return { answer: false, reason: parsed.frameworks.length ? 'low_confidence' : 'off_topic', coverage };
   if (coverage < CONFIDENCE_TUNING.minCoverage) {
     // Naming a framework makes it our topic even when the rest is unknown: "I don't know", not "off-topic".
     return { answer: false, reason: parsed.frameworks.length ? 'low_confidence' : 'off_topic', coverage };
   }
+  // Only framework names ("tf vs pytorch?", "when did tf come out"): the overview is the honest answer.
+  if (parsed.terms.every(isFramework)) return { answer: true, coverage };
   const gap = second ? (top.score - second.score) / top.score : 1;
   const t = CONFIDENCE_TUNING;
   const confident = top.score >= t.minScore || (top.score >= t.minScoreWithGap && gap >= t.minGap);

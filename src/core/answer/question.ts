@@ -23,7 +23,12 @@ export interface ParsedQuestion {
   terms: string[];
   /** Frameworks the question names, in canonical order. */
   frameworks: Framework[];
+  /** What kind of fact the question asks for, so snippets prefer sentences carrying it. */
+  wants: { year: boolean; figure: boolean };
 }
+
+const YEAR_CUES = /\b(when|year|date|released?|launch(ed)?|since|first|history|origin)\b/;
+const FIGURE_CUES = /\b(how (many|much|fast|big|long|quick)|percent|percentage|share|number|numbers|stats?|statistics|figures?|benchmarks?|throughput|speed|faster|slower|req|requests|stars|efficiency|memory)\b/;
 
 export function parseQuestion(question: string, expander: SynonymExpander): ParsedQuestion {
   const raw = words(question.slice(0, MAX_QUESTION_CHARS).replace(MENTIONS, ' ')).map((w) => correctFrameworkTypo(w) ?? w);
@@ -34,5 +39,6 @@ export function parseQuestion(question: string, expander: SynonymExpander): Pars
     if (term && !terms.includes(term)) terms.push(term);
     if (terms.length >= MAX_QUERY_TERMS) break;
   }
-  return { words: canonical, terms, frameworks: frameworksIn(canonical) };
+  const plain = canonical.join(' ');
+  return { words: canonical, terms, frameworks: frameworksIn(canonical), wants: { year: YEAR_CUES.test(plain), figure: FIGURE_CUES.test(plain) } };
 }

@@ -6,7 +6,7 @@
 import MiniSearch, { type SearchOptions } from 'minisearch';
 import type { Chunk, Framework } from '../knowledge/schema.ts';
 import type { Synonyms } from '../knowledge/synonyms.ts';
-import { frameworksIn, FRAMEWORKS } from './frameworks.ts';
+import { editDistance, frameworksIn, FRAMEWORKS } from './frameworks.ts';
 import { parseQuestion, type ParsedQuestion } from './question.ts';
 import { SynonymExpander } from './synonym-expansion.ts';
 import { contentTerms, toTerm, words } from './terms.ts';
@@ -14,11 +14,13 @@ import { contentTerms, toTerm, words } from './terms.ts';
 /** Tuned on tests/eval/questions.yaml (see `bench/retrieval.ts` for the comparison with defaults). */
 export const RETRIEVAL_TUNING = {
   boost: { heading: 2.5, title: 1.2, tags: 1.5, body: 1 },
-  weights: { prefix: 0.4, fuzzy: 0.35 },
+  weights: { prefix: 0.6, fuzzy: 0.4 },
   /** Framework names are in nearly every chunk; they steer via `sideBoost`, not via BM25. */
   frameworkTermBoost: 0.2,
   /** Chunks about the one framework a question names rank this much higher. */
   sideBoost: 1.25,
+  /** Floor for the IDF-based term weight of very common words. */
+  minTermBoost: 0.15,
 };
 
 export interface SearchHit {
@@ -26,6 +28,11 @@ export interface SearchHit {
   score: number;
   /** Distinct query terms that matched this chunk (exactly, by prefix or fuzzily). */
   matchedTerms: string[];
+  /**
+   * How well each matched query term matched: 1 exact, `weights.prefix` by prefix, `weights.fuzzy`
+   * fuzzily. A fuzzy "weath" ~ "wealth" must not make a weather question look covered.
+   */
+  matchQuality: Map<string, number>;
   /** The chunk's own terms those query terms matched ("pytroch" → "pytorch"), for picking sentences. */
   chunkTerms: string[];
 }
@@ -46,6 +53,8 @@ export class KnowledgeIndex {
   readonly sides = new Map<string, Framework[]>();
   readonly chunkCount: number;
   private readonly search: MiniSearch<IndexedChunk>;
+  /** IDF of a term found in no chunk: the most specific a term can be. */
+  private readonly maxIdf: number;
   private readonly chunks = new Map<string, Chunk>();
 
   constructor(
@@ -73,6 +82,7 @@ export class KnowledgeIndex {
       this.sides.set(chunk.id, named.length ? named : chunk.frameworks);
     }
     this.search.addAll(docs);
+    this.maxIdf = this.idf('\u0000never-a-term');
   }
 
   /** Normalises a question: truncation, typo-corrected framework names, synonyms, content terms. */
@@ -84,6 +94,17 @@ export class KnowledgeIndex {
   idf(term: string): number {
     const df = this.documentFrequency.get(term) ?? 0;
     return Math.log(1 + (this.chunkCount - df + 0.5) / (df + 0.5));
+  }
+
+  /**
+   * Query term weight from its IDF over the whole base. MiniSearch's IDF is per field, so a common word
+   * that happens to be rare among headings ("model") would otherwise outrank the word that matters.
+   */
+  termBoost(term: string): number {
+    if ((FRAMEWORKS as readonly string[]).includes(term)) return RETRIEVAL_TUNING.frameworkTermBoost;
+    const df = this.documentFrequency.get(term);
+    if (df === undefined) return 1; // typo or prefix: MiniSearch's own fuzzy/prefix weights apply
+    return Math.max(RETRIEVAL_TUNING.minTermBoost, Math.min(1, this.idf(term) / this.maxIdf));
   }
 
   chunk(id: string): Chunk | undefined {
@@ -98,21 +119,35 @@ export class KnowledgeIndex {
       boost: RETRIEVAL_TUNING.boost,
       weights: RETRIEVAL_TUNING.weights,
       prefix: (term) => term.length >= 4,
-      fuzzy: (term) => (term.length >= 8 ? 2 : term.length >= 5 ? 1 : false),
+      // Short words have too many one-letter neighbours ("react" ~ "reach"); framework typos are fixed earlier.
+      fuzzy: (term) => (term.length >= 9 ? 2 : term.length >= 6 ? 1 : false),
       maxFuzzy: 2,
       // Terms arrive already processed by parseQuestion; stemming twice would change them.
       tokenize: (text) => text.split(' '),
       processTerm: (term) => term,
-      boostTerm: (term) => ((FRAMEWORKS as readonly string[]).includes(term) ? RETRIEVAL_TUNING.frameworkTermBoost : 1),
+      boostTerm: (term) => this.termBoost(term),
       ...(only ? { boostDocument: (id: string) => (this.sides.get(id)?.includes(only) ? RETRIEVAL_TUNING.sideBoost : 1) } : {}),
     };
     const results = this.search.search(parsed.terms.join(' '), options);
     const hits: SearchHit[] = [];
     for (const result of results.slice(0, limit)) {
       const chunk = this.chunks.get(result.id as string);
-      if (chunk) hits.push({ chunk, score: result.score, matchedTerms: [...new Set(result.queryTerms)], chunkTerms: result.terms });
+      if (!chunk) continue;
+      const matchedTerms = [...new Set(result.queryTerms)];
+      const quality = new Map(matchedTerms.map((q) => [q, this.matchQualityOf(q, result.terms)]));
+      hits.push({ chunk, score: result.score, matchedTerms, matchQuality: quality, chunkTerms: result.terms });
     }
     return hits;
+  }
+
+  private matchQualityOf(queryTerm: string, chunkTerms: readonly string[]): number {
+    if (chunkTerms.includes(queryTerm)) return 1;
+    if (chunkTerms.some((t) => t.startsWith(queryTerm))) return RETRIEVAL_TUNING.weights.prefix;
+    // One slip in a longer word ("licence", "distribted") is a typo; two slips are usually another word
+    // ("comprehension" ~ "comprehensive").
+    const distance = Math.min(...chunkTerms.map((t) => editDistance(queryTerm, t, 2)));
+    if (distance <= 1) return queryTerm.length >= 6 ? 0.75 : 0.5;
+    return RETRIEVAL_TUNING.weights.fuzzy * 0.5;
   }
 
   /** Plain word autocompletion over the index vocabulary (for `suggestTopics`). */

@@ -39,6 +39,8 @@ export interface SentenceQuery {
   idf: (term: string) => number;
   /** Frameworks the snippet should speak about; sentences naming them score higher. */
   frameworks: readonly Framework[];
+  /** Prefer sentences with a year ("when …?") or with figures ("how many …?"). */
+  wants?: { year: boolean; figure: boolean };
   /** Synonym expansion, so a sentence saying "TFLite" matches the indexed "tensorflow lite". */
   expand: (text: string) => string;
 }
@@ -52,6 +54,8 @@ function scoreSentence(sentence: string, query: SentenceQuery): number {
       score += query.idf(term);
     }
   }
+  if (score > 0 && query.wants?.year && /\b(19|20)\d\d\b/.test(sentence)) score += 1;
+  if (score > 0 && query.wants?.figure && /\d/.test(sentence.replace(/\b(19|20)\d\d\b/g, ''))) score += 1;
   if (query.frameworks.length > 0) {
     const lower = words(query.expand(sentence));
     for (const f of query.frameworks) if (lower.includes(f)) score += 0.5;

@@ -13,7 +13,10 @@ export const STOP_WORDS = new Set(
     'not no yes so too very just also than vs versus v compared compare comparison between both either each any all some ' +
     'more most less much many better best worse good bad really actually please thanks thank hi hello hey tell know ' +
     'want need get got use using used one two s t im ive id dont doesnt isnt whats hows thats lot lots like ok okay ' +
-    'think thinking thought anyone someone something thing things way ways kind sort guys folks pls plz u ur tho'
+    'think thinking thought anyone someone something thing things way ways kind sort guys folks pls plz u ur tho ' +
+    // Question fluff: verbs and fillers that frame a question without saying what it is about.
+    'come comes came out made make makes take takes took long part go goes going work works give gives ' +
+    'difference differences different differ say says said explain describe mean means there'
   ).split(' '),
 );
 
@@ -24,6 +27,8 @@ export function words(text: string): string[] {
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/['’]/g, '')
+    // "72%" and "72 percent" are the same figure; keep the percent sign as a word.
+    .replace(/%/g, ' percent ')
     .split(/[^a-z0-9]+/)
     .filter(Boolean);
 }
