@@ -17,11 +17,16 @@ export const RETRIEVAL_TUNING = {
   weights: { prefix: 0.6, fuzzy: 0.4 },
   /** Framework names are in nearly every chunk; they steer via `sideBoost`, not via BM25. */
   frameworkTermBoost: 0.2,
-  /** Chunks about the one framework a question names rank this much higher. */
-  sideBoost: 1.25,
+  /**
+   * For a question naming one framework, a chunk's score is multiplied by `1 + sideWeight × (share − ½)`,
+   * where share is that framework's part of the chunk's framework mentions (heading counts triple).
+   */
+  sideWeight: 1,
   /** Floor for the IDF-based term weight of very common words. */
   minTermBoost: 0.15,
 };
+
+const isFrameworkTerm = (term: string) => (FRAMEWORKS as readonly string[]).includes(term);
 
 export interface SearchHit {
   chunk: Chunk;
@@ -45,12 +50,26 @@ interface IndexedChunk {
   body: string;
 }
 
+/** Each framework's share of the mentions in a chunk; a chunk naming neither follows its file's list. */
+function frameworkShares(heading: string[], body: string[], declared: readonly Framework[]): Record<Framework, number> {
+  const count = (f: Framework) => 3 * heading.filter((w) => w === f).length + body.filter((w) => w === f).length;
+  const tf = count('tensorflow');
+  const pt = count('pytorch');
+  if (tf + pt === 0) {
+    const share = 1 / Math.max(1, declared.length);
+    return { tensorflow: declared.includes('tensorflow') ? share : 0, pytorch: declared.includes('pytorch') ? share : 0 };
+  }
+  return { tensorflow: tf / (tf + pt), pytorch: pt / (tf + pt) };
+}
+
 export class KnowledgeIndex {
   readonly expander: SynonymExpander;
   /** Content term → number of chunks containing it (after stemming and synonym expansion). */
   readonly documentFrequency = new Map<string, number>();
   /** Frameworks each chunk talks about (named in its text, else the file's `frameworks`). */
   readonly sides = new Map<string, Framework[]>();
+  /** Per chunk, each framework's share of its framework mentions (0–1). */
+  private readonly affinity = new Map<string, Record<Framework, number>>();
   readonly chunkCount: number;
   private readonly search: MiniSearch<IndexedChunk>;
   /** IDF of a term found in no chunk: the most specific a term can be. */
@@ -80,6 +99,7 @@ export class KnowledgeIndex {
       }
       const named = frameworksIn(words(`${doc.heading} ${doc.body}`));
       this.sides.set(chunk.id, named.length ? named : chunk.frameworks);
+      this.affinity.set(chunk.id, frameworkShares(words(doc.heading), words(doc.body), chunk.frameworks));
     }
     this.search.addAll(docs);
     this.maxIdf = this.idf('\u0000never-a-term');
@@ -101,7 +121,7 @@ export class KnowledgeIndex {
    * that happens to be rare among headings ("model") would otherwise outrank the word that matters.
    */
   termBoost(term: string): number {
-    if ((FRAMEWORKS as readonly string[]).includes(term)) return RETRIEVAL_TUNING.frameworkTermBoost;
+    if (isFrameworkTerm(term)) return RETRIEVAL_TUNING.frameworkTermBoost;
     const df = this.documentFrequency.get(term);
     if (df === undefined) return 1; // typo or prefix: MiniSearch's own fuzzy/prefix weights apply
     return Math.max(RETRIEVAL_TUNING.minTermBoost, Math.min(1, this.idf(term) / this.maxIdf));
@@ -118,17 +138,20 @@ export class KnowledgeIndex {
     const options: SearchOptions = {
       boost: RETRIEVAL_TUNING.boost,
       weights: RETRIEVAL_TUNING.weights,
-      prefix: (term) => term.length >= 4,
+      prefix: (term) => term.length >= 4 && !isFrameworkTerm(term),
       // Short words have too many one-letter neighbours ("react" ~ "reach"); framework typos are fixed earlier.
-      fuzzy: (term) => (term.length >= 9 ? 2 : term.length >= 6 ? 1 : false),
+      fuzzy: (term) => (isFrameworkTerm(term) ? false : term.length >= 9 ? 2 : term.length >= 6 ? 1 : false),
       maxFuzzy: 2,
       // Terms arrive already processed by parseQuestion; stemming twice would change them.
       tokenize: (text) => text.split(' '),
       processTerm: (term) => term,
       boostTerm: (term) => this.termBoost(term),
-      ...(only ? { boostDocument: (id: string) => (this.sides.get(id)?.includes(only) ? RETRIEVAL_TUNING.sideBoost : 1) } : {}),
+      ...(only ? { boostDocument: (id: string) => 1 + RETRIEVAL_TUNING.sideWeight * ((this.affinity.get(id)?.[only] ?? 0.5) - 0.5) } : {}),
     };
-    const results = this.search.search(parsed.terms.join(' '), options);
+    // Framework names occur in nearly every chunk: searching them would score the whole base for almost
+    // no signal. They steer through `sideBoost` instead, and are searched only when nothing else is asked.
+    const topical = parsed.terms.filter((t) => !isFrameworkTerm(t));
+    const results = this.search.search((topical.length ? topical : parsed.terms).join(' '), options);
     const hits: SearchHit[] = [];
     for (const result of results.slice(0, limit)) {
       const chunk = this.chunks.get(result.id as string);
