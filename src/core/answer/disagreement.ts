@@ -50,6 +50,12 @@ function sharesTopic(a: Set<string>, b: Set<string>): boolean {
   return false;
 }
 
+/** The publisher, or the article title when both snippets come from the same publisher. */
+function sourceName(snippet: Snippet, other: Snippet): string {
+  const { source, title } = snippet.citation;
+  return source === other.citation.source ? `“${title}”` : source;
+}
+
 /** A one-line note naming the conflicting figures and their sources, or undefined when they agree. */
 export function findDisagreement(snippets: readonly Snippet[]): string | undefined {
   const figures = snippets.flatMap(figuresOf);
@@ -62,7 +68,7 @@ export function findDisagreement(snippets: readonly Snippet[]): string | undefin
       if (a.unit !== b.unit || a.frameworks !== b.frameworks || !sharesTopic(a.topics, b.topics)) continue;
       const spread = Math.abs(a.value - b.value) / Math.max(Math.abs(a.value), Math.abs(b.value), 1e-9);
       if (spread < 0.05) continue;
-      return `The sources disagree here: ${a.snippet.citation.source} says “${a.text}” while ${b.snippet.citation.source} says “${b.text}”.`;
+      return `The sources disagree here: ${sourceName(a.snippet, b.snippet)} says “${a.text}” while ${sourceName(b.snippet, a.snippet)} says “${b.text}”.`;
     }
   }
   return undefined;

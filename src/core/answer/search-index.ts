@@ -172,9 +172,4 @@ export class KnowledgeIndex {
     if (distance <= 1) return queryTerm.length >= 6 ? 0.75 : 0.5;
     return RETRIEVAL_TUNING.weights.fuzzy * 0.5;
   }
-
-  /** Plain word autocompletion over the index vocabulary (for `suggestTopics`). */
-  completions(prefix: string): string[] {
-    return this.search.autoSuggest(prefix, { prefix: true, fuzzy: 0.2 }).map((s) => s.suggestion);
-  }
 }

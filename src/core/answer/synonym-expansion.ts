@@ -69,14 +69,4 @@ export class SynonymExpander {
     const extra = this.additions(words(text));
     return extra.length ? `${text} ${extra.join(' ')}` : text;
   }
-
-  /** Every variant word and canonical word known to the table (domain vocabulary). */
-  vocabulary(): Set<string> {
-    const vocab = new Set<string>();
-    for (const [first, phrases] of this.byFirstWord) {
-      vocab.add(first);
-      for (const p of phrases) for (const w of [...p.words, ...p.canonical]) vocab.add(w);
-    }
-    return vocab;
-  }
 }
