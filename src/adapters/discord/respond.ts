@@ -18,7 +18,8 @@ function payload(message: DiscordMessage) {
 export async function replyToMessage(message: Message, rendered: DiscordMessage[]): Promise<void> {
   const [first, ...rest] = rendered;
   if (!first) return;
-  await message.reply(payload(first));
+  // If the question was deleted meanwhile, still answer (without the reply reference) rather than fail.
+  await message.reply({ ...payload(first), failIfNotExists: false });
   for (const next of rest) {
     if (message.channel.isSendable()) await message.channel.send(payload(next));
   }
