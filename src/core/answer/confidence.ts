@@ -10,8 +10,10 @@ import type { KnowledgeIndex, SearchHit } from './search-index.ts';
 import { FRAMEWORKS } from './frameworks.ts';
 
 export const CONFIDENCE_TUNING = {
-  /** Below this share of the question's weight matched by the best chunk, the question is not ours. */
+  /** Below this share of the question's weight matched by the best chunks, the question is not ours... */
   minCoverage: 0.5,
+  /** ...and this share when the question has no domain anchor (framework name, synonyms-table word). */
+  minCoverageWithoutAnchor: 0.85,
   /** Minimum BM25 score of the best chunk... */
   minScore: 1.5,
   /** ...unless it clearly beats the runner-up (relative gap) with this lower floor. */
@@ -48,7 +50,8 @@ export function decide(parsed: ParsedQuestion, hits: readonly SearchHit[], index
   const [top, second] = hits;
   const coverage = coverageOf(parsed, hits.slice(0, CONFIDENCE_TUNING.coverageHits), index);
   if (!top) return { answer: false, reason: parsed.frameworks.length ? 'low_confidence' : 'off_topic', coverage };
-  if (coverage < CONFIDENCE_TUNING.minCoverage) {
+  const anchored = parsed.terms.some((t) => index.anchors.has(t));
+  if (coverage < (anchored ? CONFIDENCE_TUNING.minCoverage : CONFIDENCE_TUNING.minCoverageWithoutAnchor)) {
     // Naming a framework makes it our topic even when the rest is unknown: "I don't know", not "off-topic".
     return { answer: false, reason: parsed.frameworks.length ? 'low_confidence' : 'off_topic', coverage };
   }

@@ -71,6 +71,12 @@ export class KnowledgeIndex {
   /** Per chunk, each framework's share of its framework mentions (0–1). */
   private readonly affinity = new Map<string, Record<Framework, number>>();
   readonly chunkCount: number;
+  /**
+   * Domain anchors: framework names and every word of the synonyms table (tpu, onnx, tflite, …). A question
+   * with an anchor is about our domain; one without must be covered almost entirely to be answered —
+   * otherwise "deploy a node app to production" would pass on "deploy" and "production".
+   */
+  readonly anchors = new Set<string>();
   private readonly search: MiniSearch<IndexedChunk>;
   /** IDF of a term found in no chunk: the most specific a term can be. */
   private readonly maxIdf: number;
@@ -100,6 +106,10 @@ export class KnowledgeIndex {
       const named = frameworksIn(words(`${doc.heading} ${doc.body}`));
       this.sides.set(chunk.id, named.length ? named : chunk.frameworks);
       this.affinity.set(chunk.id, frameworkShares(words(doc.heading), words(doc.body), chunk.frameworks));
+    }
+    for (const word of [...this.expander.vocabulary(), ...FRAMEWORKS]) {
+      const term = toTerm(word);
+      if (term) this.anchors.add(term);
     }
     this.search.addAll(docs);
     this.maxIdf = this.idf('\u0000never-a-term');

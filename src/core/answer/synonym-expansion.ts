@@ -64,6 +64,13 @@ export class SynonymExpander {
     return out;
   }
 
+  /** Every word of the table, variants and canonical terms: the vocabulary users type about our domain. */
+  vocabulary(): Set<string> {
+    const vocab = new Set<string>();
+    for (const phrases of this.byFirstWord.values()) for (const p of phrases) for (const w of [...p.words, ...p.canonical]) vocab.add(w);
+    return vocab;
+  }
+
   /** `text` plus the canonical words of every variant in it, as one string for the tokenizer. */
   expand(text: string): string {
     const extra = this.additions(words(text));

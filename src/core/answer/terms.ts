@@ -16,7 +16,8 @@ export const STOP_WORDS = new Set(
     'think thinking thought anyone someone something thing things way ways kind sort guys folks pls plz u ur tho ' +
     // Question fluff: verbs and fillers that frame a question without saying what it is about.
     'come comes came out made make makes take takes took long part go goes going work works give gives ' +
-    'difference differences different differ say says said explain describe mean means there'
+    'difference differences different differ say says said explain describe mean means there ' +
+    'question questions quick curious wondering wonder help anybody somebody guess maybe currently'
   ).split(' '),
 );
 
@@ -43,7 +44,7 @@ export function stem(word: string): string {
   if (w.endsWith('ies') && w.length > 4) w = `${w.slice(0, -3)}y`;
   else if (w.endsWith('es') && /(ss|x|ch|sh)es$/.test(w)) w = w.slice(0, -2);
   else if (w.endsWith('s') && !/(ss|us|is)$/.test(w)) w = w.slice(0, -1);
-  for (const suffix of ['ing', 'ed', 'er', 'ly']) {
+  for (const suffix of ['ment', 'ness', 'ing', 'ed', 'er', 'ly']) {
     if (w.endsWith(suffix) && w.length - suffix.length >= 4) {
       w = w.slice(0, -suffix.length);
       break;
