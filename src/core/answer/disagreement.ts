@@ -29,14 +29,16 @@ function figuresOf(snippet: Snippet): Figure[] {
   for (const sentence of sentences) {
     const named = FRAMEWORKS.filter((f) => words(sentence).includes(f)).join('+') || snippet.frameworks.join('+');
     const topics = new Set(contentTerms(sentence).filter((t) => !/^\d/.test(t) && !(FRAMEWORKS as readonly string[]).includes(t)));
-    const pattern = /(\d[\d,]*(?:\.\d+)?)\s*(%|x\b|×)?\s*([A-Za-z]+(?:\/[A-Za-z]+)?)?/g;
+    // number, optional magnitude (50K, 1.2M), optional % or x, optional unit word ("images/sec").
+    const pattern = /(\d[\d,]*(?:\.\d+)?)(?:\s?([kKmM])(?![A-Za-z]))?\s*(%|x\b|×)?\s*([A-Za-z]+(?:\/[A-Za-z]+)?)?/g;
     for (const m of sentence.matchAll(pattern)) {
-      const value = Number((m[1] ?? '').replace(/,/g, ''));
+      const magnitude = m[2] ? (m[2].toLowerCase() === 'k' ? 1e3 : 1e6) : 1;
+      const value = Number((m[1] ?? '').replace(/,/g, '')) * magnitude;
       if (!Number.isFinite(value)) continue;
       // Years are dates, not measurements ("released in 2015").
-      if (!m[2] && /^(19|20)\d\d$/.test(m[1] ?? '')) continue;
-      const word = m[3]?.toLowerCase().split("/")[0];
-      const unit = m[2] ? (m[2] === '%' ? '%' : 'x') : word && !NOT_UNITS.has(word) ? (UNIT_ALIASES[word] ?? stem(word)) : undefined;
+      if (!m[2] && !m[3] && /^(19|20)\d\d$/.test(m[1] ?? '')) continue;
+      const word = m[4]?.toLowerCase().split('/')[0];
+      const unit = m[3] ? (m[3] === '%' ? '%' : 'x') : word && !NOT_UNITS.has(word) ? (UNIT_ALIASES[word] ?? stem(word)) : undefined;
       if (!unit) continue;
       topics.delete(unit);
       figures.push({ value, unit, text: m[0].trim(), topics, frameworks: named, snippet });

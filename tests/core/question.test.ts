@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { findDisagreement } from '../../src/core/answer/disagreement.ts';
+import { parseQuestion, MAX_QUERY_TERMS } from '../../src/core/answer/question.ts';
+import { pickSentences, splitSentences } from '../../src/core/answer/sentences.ts';
+import { SynonymExpander } from '../../src/core/answer/synonym-expansion.ts';
+import { stem } from '../../src/core/answer/terms.ts';
+import type { Snippet } from '../../src/core/answer/types.ts';
+
+const expander = new SynonymExpander({ pytorch: ['pt', 'torch'], 'tensorflow lite': ['tflite', 'tf lite'], tensorflow: ['tf'] });
+
+describe('parseQuestion', () => {
+  it('fixes framework typos, canonicalises synonyms (longest first) and drops fluff', () => {
+    const parsed = parseQuestion('hey, when did pytroch and tf lite come out??', expander);
+    expect(parsed.frameworks).toEqual(['tensorflow', 'pytorch']);
+    expect(parsed.terms).toEqual(['pytorch', 'tensorflow', 'lite']);
+    expect(parsed.wants.year).toBe(true);
+  });
+
+  it('ignores mentions and links, and bounds the number of terms', () => {
+    expect(parseQuestion('<@U123> <!channel> @everyone https://x.y/z torch', expander).terms).toEqual(['pytorch']);
+    const long = Array.from({ length: 200 }, (_, i) => `word${i}`).join(' ');
+    expect(parseQuestion(long, expander).terms.length).toBe(MAX_QUERY_TERMS);
+  });
+
+  it('stems consistently', () => {
+    expect(stem('deploying')).toBe(stem('deployed'));
+    expect(stem('deployment')).toBe(stem('deploy'));
+    expect(stem('libraries')).toBe(stem('library'));
+    expect(stem('2015')).toBe('2015');
+  });
+});
+
+describe('sentences', () => {
+  const body = '- **TensorFlow Lite** runs on phones.\n- It is small.\n\nTorchServe serves PyTorch models. It is younger than TF Serving. Version 2.0 of tf.function stays whole.';
+  it('splits Markdown into plain sentences without breaking tf.function or 2.0', () => {
+    expect(splitSentences(body)).toEqual([
+      'TensorFlow Lite runs on phones.',
+      'It is small.',
+      'TorchServe serves PyTorch models.',
+      'It is younger than TF Serving.',
+      'Version 2.0 of tf.function stays whole.',
+    ]);
+  });
+
+  it('picks the best sentences in order and never the whole multi-sentence chunk', () => {
+    const picked = pickSentences(body, { terms: new Set(['torchserv']), idf: () => 1, frameworks: [], expand: (t) => t });
+    expect(picked.text).toMatch(/^TorchServe serves PyTorch models\./);
+    expect(picked.text.length).toBeLessThan(body.length);
+  });
+});
+
+describe('findDisagreement', () => {
+  const snippet = (text: string, source: string, chunkId: string, frameworks: Snippet['frameworks'] = ['tensorflow']): Snippet => ({
+    text,
+    frameworks,
+    citation: { title: `${source} article`, source, date: '2024', chunkId },
+  });
+
+  it('flags different figures for the same thing from different chunks', () => {
+    const note = findDisagreement([snippet('TensorFlow Serving handles 50K requests/sec.', 'A', 'a#1'), snippet('TensorFlow Serving handled about 30,000 requests/sec.', 'B', 'b#1')]);
+    expect(note).toMatch(/A says “50K requests\/sec”|A says “50/);
+    expect(note).toMatch(/B says “30,000 requests\/sec”/);
+  });
+
+  it('ignores years, other frameworks, other units and equal figures', () => {
+    expect(findDisagreement([snippet('TensorFlow was released in 2015.', 'A', 'a#1'), snippet('TensorFlow was released in 2017.', 'B', 'b#1')])).toBeUndefined();
+    expect(findDisagreement([snippet('TensorFlow does 1,200 images/sec.', 'A', 'a#1'), snippet('PyTorch does 1,140 images/sec.', 'B', 'b#1', ['pytorch'])])).toBeUndefined();
+    expect(findDisagreement([snippet('TensorFlow uses 15% more memory.', 'A', 'a#1'), snippet('TensorFlow uses 2 GB memory.', 'B', 'b#1')])).toBeUndefined();
+    expect(findDisagreement([snippet('TensorFlow research share is 28%.', 'A', 'a#1'), snippet('TensorFlow research share is 28%.', 'B', 'b#1')])).toBeUndefined();
+  });
+});
