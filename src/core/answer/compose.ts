@@ -45,7 +45,7 @@ function chooseHits(parsed: ParsedQuestion, hits: SearchHit[], index: KnowledgeI
   const [top] = hits;
   if (!top) return [];
   const chosen = [top, ...hits.slice(1).filter((h) => h.score >= top.score * RELATED_SHARE)].slice(0, MAX_SNIPPETS);
-  if (parsed.frameworks.length < 2) return chosen;
+  if (parsed.sides.length < 2) return chosen;
   // Both frameworks named: make sure each side is quoted, swapping in the other side's best chunk.
   for (const side of FRAMEWORKS) {
     if (chosen.some((h) => index.sides.get(h.chunk.id)?.includes(side))) continue;
@@ -64,7 +64,7 @@ function answered(index: KnowledgeIndex, question: string, parsed: ParsedQuestio
     const picked = pickSentences(hit.chunk.body, {
       terms: new Set(hit.chunkTerms),
       idf: (t) => index.idf(t),
-      frameworks: parsed.frameworks,
+      frameworks: parsed.sides,
       wants: parsed.wants,
       expand: (t) => index.expander.expand(t),
     });
@@ -76,7 +76,7 @@ function answered(index: KnowledgeIndex, question: string, parsed: ParsedQuestio
   const topic = top ? top.chunk.heading : 'that';
   const disagreement = findDisagreement(snippets);
   const lead =
-    parsed.frameworks.length === 2
+    parsed.sides.length === 2
       ? `TensorFlow vs PyTorch — ${topic}: here is what my sources say.`
       : parsed.frameworks.length === 1
         ? `${FRAMEWORK_NAMES[parsed.frameworks[0] as Framework]} — ${topic}: here is what my sources say.`

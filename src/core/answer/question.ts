@@ -25,7 +25,14 @@ export interface ParsedQuestion {
   frameworks: Framework[];
   /** What kind of fact the question asks for, so snippets prefer sentences carrying it. */
   wants: { year: boolean; figure: boolean };
+  /**
+   * Frameworks the answer should cover: the named ones, or both for an implicit comparison ("which is
+   * easier for beginners?").
+   */
+  sides: Framework[];
 }
+
+const COMPARISON_CUES = /\b(which|vs|versus|compare[sd]?|comparison|better|worse|easier|harder|faster|slower|or|than|between)\b/;
 
 const YEAR_CUES = /\b(when|year|date|released?|launch(ed)?|since|first|history|origin)\b/;
 const FIGURE_CUES = /\b(how (many|much|fast|big|long|quick)|percent|percentage|share|number|numbers|stats?|statistics|figures?|benchmarks?|throughput|speed|faster|slower|req|requests|stars|efficiency|memory)\b/;
@@ -40,5 +47,7 @@ export function parseQuestion(question: string, expander: SynonymExpander): Pars
     if (terms.length >= MAX_QUERY_TERMS) break;
   }
   const plain = canonical.join(' ');
-  return { words: canonical, terms, frameworks: frameworksIn(canonical), wants: { year: YEAR_CUES.test(plain), figure: FIGURE_CUES.test(plain) } };
+  const frameworks = frameworksIn(canonical);
+  const sides: Framework[] = frameworks.length === 0 && COMPARISON_CUES.test(plain) ? ['tensorflow', 'pytorch'] : frameworks;
+  return { words: canonical, terms, frameworks, wants: { year: YEAR_CUES.test(plain), figure: FIGURE_CUES.test(plain) }, sides };
 }
