@@ -8,7 +8,8 @@
  */
 import { registerCommands } from '../adapters/discord/register.ts';
 import { flowQuestions } from '../adapters/discord/flow-questions.ts';
-import { loadKnowledgeBase } from '../core/knowledge/load.ts';
+import { createDesk } from '../core/desk.ts';
+import { MemoryStore } from '../stores/memory-store.ts';
 
 function fail(message: string): never {
   console.error(`discord:register: ${message}`);
@@ -24,16 +25,18 @@ for (const name of ['DISCORD_APPLICATION_ID', 'DISCORD_GUILD_ID'] as const) {
 }
 
 const knowledgeDir = env.KNOWLEDGE_DIR?.trim() || 'knowledge';
-const loaded = await loadKnowledgeBase(knowledgeDir);
-if (!loaded.snapshot) {
-  const errors = loaded.issues.filter((i) => i.severity === 'error').map((i) => `  ${i.file}:${i.line}: ${i.message}`);
-  fail(`the knowledge base in ${knowledgeDir} has errors (the /choose-framework options come from its flow):\n${errors.join('\n')}`);
+let questions;
+try {
+  // The /choose-framework options come from the flow, read through the same Desk the bot runs.
+  questions = await flowQuestions(await createDesk({ knowledgeDir, store: new MemoryStore() }));
+} catch (error) {
+  fail(error instanceof Error ? error.message : String(error));
 }
 
 try {
   const result = await registerCommands({
     token,
-    questions: flowQuestions(loaded.snapshot.flow),
+    questions,
     ...(env.DISCORD_APPLICATION_ID?.trim() && { applicationId: env.DISCORD_APPLICATION_ID.trim() }),
     ...(env.DISCORD_GUILD_ID?.trim() && { guildId: env.DISCORD_GUILD_ID.trim() }),
     ...(env.DISCORD_API_URL?.trim() && { apiUrl: env.DISCORD_API_URL.trim() }),
