@@ -1,8 +1,9 @@
 /** Rendering edge cases through the real client, with a scripted Desk: everything stays within limits. */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { fakeDesk } from './fake-desk.ts';
-import { problemsIn, startHarness, type Harness } from './harness.ts';
-import { ADMIN_ID, autocomplete, guildMessage, slashCommand } from './payloads.ts';
+import { overrideDesk, problemsIn, startHarness, type Harness } from './harness.ts';
+import { CHANNEL_ID, messageFromBody } from './standin.ts';
+import { ADMIN_ID, autocomplete, componentClick, guildMessage, slashCommand } from './payloads.ts';
 
 let h: Harness;
 beforeAll(async () => {
@@ -59,5 +60,26 @@ describe('Discord edge cases', () => {
     expect(text).toMatch(/doc-19\.md:20/);
     expect(text).not.toMatch(/doc-20\.md/);
     expect(text).toMatch(/and 20 more/);
+  });
+
+  it('a slow flow step after a click defers the update (type 6), then edits the message', async () => {
+    const desk = fakeDesk();
+    const slow = await startHarness(() => overrideDesk(desk, { flow: async (w, a) => (await new Promise((r) => setTimeout(r, 2_000)), desk.flow(w, a)) }), false);
+    try {
+      const [first, second] = await slow.send('INTERACTION_CREATE', slashCommand('choose-framework', []), 2, 8_000);
+      expect((first?.body as { type: number }).type).toBe(5);
+      const data = second?.body as { components: { components: { custom_id: string; options: { value: string }[] }[] }[] };
+      const select = data.components[0]?.components[0];
+      const message = messageFromBody(data, CHANNEL_ID, { flags: 64 });
+      const started = Date.now();
+      const [deferral, edit] = await slow.send('INTERACTION_CREATE', componentClick(message, select?.custom_id ?? '', [select?.options[0]?.value ?? '']), 2, 8_000);
+      expect(deferral?.body).toEqual({ type: 6 });
+      expect((deferral?.at ?? Infinity) - started).toBeLessThan(3_000);
+      expect(edit?.method).toBe('PATCH');
+      expect(edit?.path).toMatch(/\/messages\/@original$/);
+      expect(problemsIn(slow.standIn.calls)).toEqual([]);
+    } finally {
+      await slow.close();
+    }
   });
 });
