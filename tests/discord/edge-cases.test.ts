@@ -82,4 +82,23 @@ describe('Discord edge cases', () => {
       await slow.close();
     }
   });
+
+  it('a failing click gets a private apology and leaves the questionnaire in place', async () => {
+    const desk = fakeDesk();
+    const broken = await startHarness(() => overrideDesk(desk, { flow: (w, a) => (a.type === 'answer' ? Promise.reject(new Error('store down')) : desk.flow(w, a)) }), false);
+    try {
+      const [start] = await broken.send('INTERACTION_CREATE', slashCommand('choose-framework', []));
+      const data = (start?.body as { data: { components: { components: { custom_id: string; options: { value: string }[] }[] }[] } }).data;
+      const select = data.components[0]?.components[0];
+      const [apology] = await broken.send('INTERACTION_CREATE', componentClick(messageFromBody(data, CHANNEL_ID, { flags: 64 }), select?.custom_id ?? '', [select?.options[0]?.value ?? '']));
+      const body = apology?.body as { type: number; data: { flags: number } };
+      expect(body.type).toBe(4);
+      expect(body.data.flags).toBe(64);
+      expect(JSON.stringify(body)).toMatch(/something went wrong/);
+      expect(broken.logs.some((l) => l.msg === 'Discord interaction handler failed')).toBe(true);
+      expect(problemsIn(broken.standIn.calls)).toEqual([]);
+    } finally {
+      await broken.close();
+    }
+  });
 });

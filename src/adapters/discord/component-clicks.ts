@@ -3,7 +3,7 @@
  * an ephemeral reply to the channel. Clicks we can no longer act on (stale questionnaire, a button from
  * an older deployment) get a friendly message with a way to start again, never an error.
  */
-import { ComponentType, MessageFlags, type APIActionRowComponent, type APIComponentInMessageActionRow, type MessageComponentInteraction } from 'discord.js';
+import { ButtonStyle, ComponentType, MessageFlags, type APIActionRowComponent, type APIComponentInMessageActionRow, type MessageComponentInteraction } from 'discord.js';
 import type { FlowAction } from '../../core/flow/types.ts';
 import { decodeFlow, flowId, keepsOnShare, parseCustomId } from './custom-ids.ts';
 import { requesterOf, type HandlerContext } from './context.ts';
@@ -11,7 +11,6 @@ import { NO_MENTIONS } from './escape.ts';
 import { renderFlowStep } from './render-flow.ts';
 import { COLORS, button, renderNotice, row } from './render.ts';
 import { sendReply, updateMessage, withinDeadline } from './respond.ts';
-import { ButtonStyle } from 'discord.js';
 
 const STALE_TEXT = 'That button belongs to a message I can no longer act on (it may be from before a restart or update).';
 

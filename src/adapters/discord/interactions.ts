@@ -3,9 +3,10 @@
  * handler, and turns any failure into a logged error plus a short apology to the user — a broken
  * handler must never crash the process or leave the user staring at "The application did not respond".
  */
-import type { Interaction } from 'discord.js';
+import { MessageFlags, type Interaction } from 'discord.js';
 import { handleComponent } from './component-clicks.ts';
 import type { HandlerContext } from './context.ts';
+import { NO_MENTIONS } from './escape.ts';
 import { COLORS, renderNotice } from './render.ts';
 import { sendReply } from './respond.ts';
 import { handleAutocomplete, handleChatInput } from './slash-commands.ts';
@@ -34,10 +35,13 @@ async function apologise(interaction: Interaction, context: HandlerContext): Pro
     }
     if (!interaction.isChatInputCommand() && !interaction.isMessageComponent()) return;
     const notice = renderNotice(APOLOGY, COLORS.failure);
-    // After a deferral the apology replaces the "thinking…" placeholder; after a reply it follows it.
-    if (interaction.deferred && !interaction.replied) await sendReply(interaction, [notice], true);
-    else if (interaction.replied) await interaction.followUp({ embeds: notice.embeds, flags: 64, allowedMentions: { parse: [] } });
-    else await sendReply(interaction, [notice], true);
+    // A deferred slash command shows the apology instead of "thinking…"; a click keeps its message
+    // (the questionnaire stays usable) and gets the apology as a private follow-up.
+    if (interaction.isMessageComponent() && (interaction.deferred || interaction.replied)) {
+      await interaction.followUp({ embeds: notice.embeds, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
+    } else {
+      await sendReply(interaction, [notice], true);
+    }
   } catch (error) {
     // The interaction token may have expired (15 min) or Discord is unreachable; nothing more to do.
     context.logger.warn({ err: error, interaction: interaction.id }, 'could not tell the Discord user about the failure');
