@@ -1,0 +1,47 @@
+/**
+ * Partial answers typed after the command: `/choose-framework goal:research target=browser`. Accepts
+ * `:` or `=`, any case and extra spaces; collects every problem so the user can fix them all at once.
+ */
+import type { FlowDefinition } from './schema.ts';
+import type { FlowAnswers, QuestionId } from './types.ts';
+
+export interface PresetResult {
+  answers: FlowAnswers;
+  /** Friendly messages naming the valid ids; empty when everything parsed. */
+  errors: string[];
+}
+
+/**
+ * Parses presets. With a flow, question and option ids are checked against it; without one only the
+ * question ids (a public contract) are.
+ *
+ * @example parseFlowPreset('goal:research target=browser') // → { answers: { goal: 'research', target: 'browser' }, errors: [] }
+ */
+export function parseFlowPreset(text: string, flow?: FlowDefinition): PresetResult {
+  const answers: FlowAnswers = {};
+  const errors: string[] = [];
+  const questions = flow?.questions.map((q) => q.id) ?? ['goal', 'target', 'hardware', 'domain', 'team'];
+  const tokens = text.slice(0, 2000).trim().split(/[\s,]+/).filter(Boolean);
+  for (const token of tokens) {
+    const match = /^([^:=]+)[:=](.+)$/.exec(token);
+    if (!match) {
+      errors.push(`"${clip(token)}" is not question:option — e.g. goal:research`);
+      continue;
+    }
+    const question = match[1]!.toLowerCase();
+    const option = match[2]!.toLowerCase().replace(/-/g, '_');
+    if (!questions.includes(question as QuestionId)) {
+      errors.push(`there is no question "${clip(question)}" — use one of ${questions.join(', ')}`);
+      continue;
+    }
+    const valid = flow?.questions.find((q) => q.id === question)?.options.map((o) => o.id);
+    if (valid && !valid.includes(option)) {
+      errors.push(`"${clip(option)}" is not an option for ${question} — use one of ${valid.join(', ')}`);
+      continue;
+    }
+    answers[question as QuestionId] = option;
+  }
+  return { answers, errors };
+}
+
+const clip = (text: string) => (text.length > 40 ? `${text.slice(0, 39)}…` : text);

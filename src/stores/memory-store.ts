@@ -1,0 +1,179 @@
+/**
+ * The default Store: everything in process memory, for one replica (use Redis for several). Every map is
+ * bounded — sessions and dedupe keys expire and the oldest are evicted beyond `maxEntries`; declined and
+ * feedback tallies drop their least-counted entries beyond `maxQuestions` — so a flood of abandoned
+ * questionnaires or one-off questions cannot grow memory without bound.
+ */
+import type { FeedbackRecord, Store, UsageReport } from '../core/ports.ts';
+
+export interface MemoryStoreOptions {
+  /** Most sessions + dedupe keys + rate windows kept (each map); oldest-written evicted first. */
+  maxEntries?: number;
+  /** Most distinct questions kept in the declined and feedback tallies. */
+  maxQuestions?: number;
+  /** Injectable clock (ms) for tests. */
+  now?: () => number;
+}
+
+const MAX_QUESTION_CHARS = 500;
+
+/** Groups "Is TF faster?" and "is tf  faster? " as one question in the report (same rule as Redis). */
+function normalise(question: string): string {
+  return question.replace(/\s+/g, ' ').trim().toLowerCase().slice(0, MAX_QUESTION_CHARS);
+}
+
+/** A Map whose entries expire and whose size is capped; Map keeps insertion order, so the first key is the oldest. */
+class ExpiringMap<V> {
+  private readonly entries = new Map<string, { value: V; expiresAt: number }>();
+  constructor(
+    private readonly max: number,
+    private readonly now: () => number,
+  ) {}
+
+  get(key: string): V | undefined {
+    const entry = this.entries.get(key);
+    if (!entry) return undefined;
+    if (entry.expiresAt <= this.now()) {
+      this.entries.delete(key);
+      return undefined;
+    }
+    return entry.value;
+  }
+
+  set(key: string, value: V, ttlMs: number): void {
+    // Re-inserting moves the key to the back: a session someone is still clicking is never the "oldest".
+    this.entries.delete(key);
+    this.entries.set(key, { value, expiresAt: this.now() + Math.max(1, ttlMs) });
+    if (this.entries.size > this.max) this.evict();
+  }
+
+  delete(key: string): void {
+    this.entries.delete(key);
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  /** Drops expired entries first; if still over the cap, the oldest written. */
+  private evict(): void {
+    const now = this.now();
+    for (const [key, entry] of this.entries) if (entry.expiresAt <= now) this.entries.delete(key);
+    for (const key of this.entries.keys()) {
+      if (this.entries.size <= this.max) break;
+      this.entries.delete(key);
+    }
+  }
+}
+
+interface Tally {
+  question: string;
+  count: number;
+}
+interface Votes {
+  question: string;
+  up: number;
+  down: number;
+  chunkIds: string[];
+}
+
+export class MemoryStore implements Store {
+  private readonly now: () => number;
+  private readonly sessions: ExpiringMap<string>;
+  private readonly claims: ExpiringMap<true>;
+  private readonly rates: ExpiringMap<number>;
+  private readonly declined = new Map<string, Tally>();
+  private readonly votes = new Map<string, Votes>();
+  private readonly maxQuestions: number;
+
+  constructor(options: MemoryStoreOptions = {}) {
+    this.now = options.now ?? Date.now;
+    const max = options.maxEntries ?? 50_000;
+    this.sessions = new ExpiringMap(max, this.now);
+    this.claims = new ExpiringMap(max, this.now);
+    this.rates = new ExpiringMap(max, this.now);
+    this.maxQuestions = options.maxQuestions ?? 10_000;
+  }
+
+  /** Live sizes, for tests and metrics. */
+  get sizes() {
+    return { sessions: this.sessions.size, claims: this.claims.size, rates: this.rates.size, declined: this.declined.size, feedback: this.votes.size };
+  }
+
+  async getSession(key: string): Promise<string | undefined> {
+    return this.sessions.get(key);
+  }
+
+  async setSession(key: string, value: string, ttlMs: number): Promise<void> {
+    this.sessions.set(key, value, ttlMs);
+  }
+
+  async deleteSession(key: string): Promise<void> {
+    this.sessions.delete(key);
+  }
+
+  async claimOnce(key: string, ttlMs: number): Promise<boolean> {
+    if (this.claims.get(key)) return false;
+    this.claims.set(key, true, ttlMs);
+    return true;
+  }
+
+  async allowRate(key: string, limit: number, windowMs: number): Promise<boolean> {
+    // Fixed window keyed by its start, like the Redis INCR + PEXPIRE script.
+    const window = Math.floor(this.now() / Math.max(1, windowMs));
+    const slot = `${key}@${window}`;
+    const count = (this.rates.get(slot) ?? 0) + 1;
+    this.rates.set(slot, count, (window + 1) * windowMs - this.now());
+    return count <= limit;
+  }
+
+  async recordFeedback(record: FeedbackRecord): Promise<void> {
+    const key = normalise(record.question);
+    if (!key) return;
+    const votes = this.votes.get(key) ?? { question: record.question.trim().slice(0, MAX_QUESTION_CHARS), up: 0, down: 0, chunkIds: [] };
+    votes[record.vote] += 1;
+    votes.chunkIds = [...record.chunkIds];
+    this.votes.set(key, votes);
+    this.trim(this.votes, (v) => v.down * 2 + v.up);
+  }
+
+  async recordDeclined(question: string): Promise<void> {
+    const key = normalise(question);
+    if (!key) return;
+    // The first phrasing stays: a report reads better than the last typo.
+    const tally = this.declined.get(key) ?? { question: question.trim().slice(0, MAX_QUESTION_CHARS), count: 0 };
+    tally.count += 1;
+    this.declined.set(key, tally);
+    this.trim(this.declined, (t) => t.count);
+  }
+
+  /** Beyond the cap, drop the least counted (ties: the oldest), like the Redis sorted-set trim. */
+  private trim<V>(map: Map<string, V>, weight: (value: V) => number): void {
+    if (map.size <= this.maxQuestions) return;
+    let victim: string | undefined;
+    let lowest = Infinity;
+    for (const [key, value] of map) {
+      const w = weight(value);
+      if (w < lowest) [victim, lowest] = [key, w];
+    }
+    if (victim !== undefined) map.delete(victim);
+  }
+
+  async report(limit: number): Promise<UsageReport> {
+    if (limit <= 0) return { unanswered: [], downvoted: [] };
+    const unanswered = [...this.declined.values()]
+      .sort((a, b) => b.count - a.count)
+      .slice(0, limit)
+      .map((t) => ({ ...t }));
+    const downvoted = [...this.votes.values()]
+      .filter((v) => v.down > 0)
+      .sort((a, b) => b.down - a.down || a.up - b.up)
+      .slice(0, limit)
+      .map((v) => ({ question: v.question, down: v.down, up: v.up, chunkIds: [...v.chunkIds] }));
+    return { unanswered, downvoted };
+  }
+
+  async close(): Promise<void> {
+    // Nothing to release; kept async for the Store contract.
+  }
+}
