@@ -49,10 +49,11 @@ function flips(flow: FlowDefinition, answers: FlowAnswers, winner: Framework): s
       if (answers[question.id] === option.id) continue;
       const changed = { ...answers, [question.id]: option.id };
       const { scores } = scoreAnswers(flow, changed);
-      const next = winnerOf(flow, scores);
-      if (next === winner) continue;
-      const verb = answers[question.id] === undefined ? 'Answering' : 'Changing your answer to';
-      found.push({ text: `${verb} "${question.prompt}" → ${option.label} would tip it to ${FRAMEWORK_NAMES[next]}.`, margin: scores[next] - scores[winner] });
+      // Only outright wins count: sliding into a tie just falls back to the default, which says little.
+      const next = other(winner);
+      if (scores[next] <= scores[winner]) continue;
+      const instead = answers[question.id] === undefined ? '' : ' instead';
+      found.push({ text: `Answering "${question.prompt}" with ${option.label}${instead} would tip it to ${FRAMEWORK_NAMES[next]}.`, margin: scores[next] - scores[winner] });
     }
   }
   return found.sort((a, b) => b.margin - a.margin).slice(0, 3).map((f) => f.text);
