@@ -43,17 +43,20 @@ const byWeight = (a: FlowRule, b: FlowRule) => b.weight - a.weight;
 
 /** Single answer changes that would flip the verdict, strongest shift first (at most 3). */
 function flips(flow: FlowDefinition, answers: FlowAnswers, winner: Framework): string[] {
+  const now = scoreAnswers(flow, answers).scores;
+  const tiedNow = now.tensorflow === now.pytorch;
   const found: { text: string; margin: number }[] = [];
   for (const question of flow.questions) {
     for (const option of question.options) {
       if (answers[question.id] === option.id) continue;
       const changed = { ...answers, [question.id]: option.id };
       const { scores } = scoreAnswers(flow, changed);
-      // Only outright wins count: sliding into a tie just falls back to the default, which says little.
+      // Outright flips first; answers that only even the scores are worth knowing too, but rank lower.
       const next = other(winner);
-      if (scores[next] <= scores[winner]) continue;
+      if (scores[next] < scores[winner] || (tiedNow && scores[next] === scores[winner])) continue;
       const instead = answers[question.id] === undefined ? '' : ' instead';
-      found.push({ text: `Answering "${question.prompt}" with ${option.label}${instead} would tip it to ${FRAMEWORK_NAMES[next]}.`, margin: scores[next] - scores[winner] });
+      const effect = scores[next] > scores[winner] ? `would tip it to ${FRAMEWORK_NAMES[next]}` : `would make it a toss-up`;
+      found.push({ text: `Answering "${question.prompt}" with ${option.label}${instead} ${effect}.`, margin: scores[next] - scores[winner] });
     }
   }
   return found.sort((a, b) => b.margin - a.margin).slice(0, 3).map((f) => f.text);
