@@ -1,0 +1,93 @@
+/**
+ * Slash commands. Each acks at once (Slack's 3-second rule) and replies through `response_url`, which
+ * works in any channel without the bot being a member:
+ * - `/framework-ask <question>` → a private answer with "Share in channel";
+ * - `/choose-framework [goal:research target:browser]` → the questionnaire, one private message that
+ *   button clicks replace in place;
+ * - `/framework-admin reload|report` → admins only (SLACK_ADMIN_USER_IDS); others get a polite no, logged.
+ */
+import type { App, RespondFn } from '@slack/bolt';
+import { parseFlowPreset } from '../../core/flow/preset.ts';
+import type { SlackMessage } from './block-limits.ts';
+import { APOLOGY, requesterOf, type HandlerContext } from './context.ts';
+import { questionFromSlackText } from './incoming-text.ts';
+import { notice, renderAnswer } from './render.ts';
+import { renderReload, renderReport } from './render-admin.ts';
+import { renderFlowStep } from './render-flow.ts';
+import { saveShare } from './share.ts';
+
+export const COMMANDS = { ask: '/framework-ask', choose: '/choose-framework', admin: '/framework-admin' } as const;
+/** Entries in the admin usage report. */
+const REPORT_LIMIT = 10;
+
+/** Sends each message privately to whoever ran the command (or clicked). */
+export async function respondPrivately(respond: RespondFn, messages: SlackMessage[], replaceOriginal = false): Promise<void> {
+  for (const [i, m] of messages.entries()) {
+    await respond({ response_type: 'ephemeral', replace_original: replaceOriginal && i === 0, text: m.text, blocks: m.blocks });
+  }
+}
+
+export function isAdmin(ctx: HandlerContext, userId: string): boolean {
+  return ctx.adminUserIds.includes(userId);
+}
+
+export function registerCommands(app: App, ctx: HandlerContext): void {
+  app.command(COMMANDS.ask, async ({ command, ack, respond }) => {
+    await ack();
+    const question = questionFromSlackText(command.text);
+    try {
+      if (!question) {
+        await respondPrivately(respond, [notice(`Ask me anything about TensorFlow vs PyTorch, e.g. \`${COMMANDS.ask} which is easier to deploy on mobile?\``)]);
+        return;
+      }
+      const answer = await ctx.desk.ask(question, requesterOf(command.user_id, command.channel_id));
+      const shareKey = answer.answered ? await saveShare(ctx, { kind: 'answer', answer }) : undefined;
+      await respondPrivately(respond, renderAnswer(answer, shareKey ? { shareKey } : {}));
+    } catch (error) {
+      ctx.logger.error({ err: error, command: COMMANDS.ask, user: command.user_id }, 'Slack /framework-ask failed');
+      await respondPrivately(respond, [notice(APOLOGY)]).catch(() => undefined);
+    }
+  });
+
+  app.command(COMMANDS.choose, async ({ command, ack, respond }) => {
+    await ack();
+    try {
+      const { answers: preset, errors } = parseFlowPreset(questionFromSlackText(command.text));
+      if (errors.length > 0) {
+        const usage = `I could not use that: ${errors.join('; ')}. Run \`${COMMANDS.choose}\` on its own, or preset answers like \`${COMMANDS.choose} goal:research target:browser\`.`;
+        await respondPrivately(respond, [notice(usage)]);
+        return;
+      }
+      const step = await ctx.desk.flow(requesterOf(command.user_id, command.channel_id), { type: 'start', ...(Object.keys(preset).length > 0 && { preset }) });
+      const shareKey = step.kind === 'result' ? await saveShare(ctx, { kind: 'flow', step }) : undefined;
+      await respondPrivately(respond, renderFlowStep(step, shareKey ? { shareKey } : {}));
+    } catch (error) {
+      ctx.logger.error({ err: error, command: COMMANDS.choose, user: command.user_id }, 'Slack /choose-framework failed');
+      await respondPrivately(respond, [notice(APOLOGY)]).catch(() => undefined);
+    }
+  });
+
+  app.command(COMMANDS.admin, async ({ command, ack, respond }) => {
+    await ack();
+    const sub = command.text.trim().toLowerCase();
+    if (!isAdmin(ctx, command.user_id)) {
+      ctx.logger.warn({ user: command.user_id, team: command.team_id, subcommand: sub.slice(0, 40) }, 'Slack admin command refused: user is not in SLACK_ADMIN_USER_IDS');
+      await respondPrivately(respond, [notice('Sorry, only Framework Desk admins can run that. Ask one of them if the knowledge base needs a reload.')]).catch(() => undefined);
+      return;
+    }
+    try {
+      if (sub === 'reload') {
+        const result = await ctx.desk.reload(`slack:${command.user_id}`);
+        await respondPrivately(respond, renderReload(result));
+      } else if (sub === 'report') {
+        await respondPrivately(respond, renderReport(await ctx.desk.report(REPORT_LIMIT)));
+      } else {
+        await respondPrivately(respond, [notice(`Usage: \`${COMMANDS.admin} reload\` (reload the knowledge base) or \`${COMMANDS.admin} report\` (unanswered and down-voted questions).`)]);
+      }
+    } catch (error) {
+      ctx.logger.error({ err: error, command: COMMANDS.admin, subcommand: sub }, 'Slack admin command failed');
+      await respondPrivately(respond, [notice(APOLOGY)]).catch(() => undefined);
+    }
+  });
+}
+

@@ -1,0 +1,135 @@
+/**
+ * Slack adapter: a Bolt app in one of two transports. HTTP mode (signing secret) mounts Bolt's own
+ * HTTPReceiver request listener as `POST /slack/events` on the shared ops port, so signature and
+ * timestamp checks, url_verification and ssl_check stay Bolt's; Socket Mode (app token) dials out and
+ * needs no public URL. Events, commands and clicks each become one Desk call; dedupe, acks, escaping and
+ * Slack's limits stay here.
+ */
+import { App, HTTPReceiver, SocketModeReceiver, type Receiver } from '@slack/bolt';
+import type { WebClientOptions } from '@slack/web-api';
+import type { Logger } from 'pino';
+import type { ChatAdapter, HttpRoute } from '../adapter.ts';
+import type { Desk, Store } from '../../core/ports.ts';
+import { registerActions } from './actions.ts';
+import { boltLogger } from './bolt-logger.ts';
+import { registerCommands } from './commands.ts';
+import type { HandlerContext } from './context.ts';
+import { registerEvents } from './events.ts';
+
+export interface SlackAdapterOptions {
+  desk: Desk;
+  store: Store;
+  logger: Logger;
+  /** Bot User OAuth Token (xoxb-…). */
+  botToken: string;
+  /** Required in HTTP mode (Basic Information → App Credentials). */
+  signingSecret?: string;
+  /** App-level token (xapp-…): switches to Socket Mode. */
+  appToken?: string;
+  /** Web API base, e.g. `https://slack-gov.com/api/` or a test stand-in; Slack's by default. */
+  apiUrl?: string;
+  adminUserIds: string[];
+  /** How long `stop()` waits for answers in flight. */
+  drainMs?: number;
+}
+
+export const SLACK_EVENTS_PATH = '/slack/events';
+
+/**
+ * Web API retries: a 429 waits exactly its Retry-After (the WebClient pauses its queue) and then tries
+ * again after a short backoff; other failures get a few quick retries, not the default 30-minute policy
+ * under which an answer could arrive half an hour late.
+ */
+export const SLACK_RETRY_CONFIG = { retries: 4, factor: 2, minTimeout: 200, maxTimeout: 3_000, randomize: true };
+
+export function slackClientOptions(apiUrl: string | undefined): WebClientOptions {
+  const base = apiUrl && !apiUrl.endsWith('/') ? `${apiUrl}/` : apiUrl;
+  return { retryConfig: SLACK_RETRY_CONFIG, ...(base && { slackApiUrl: base }) };
+}
+
+export function createSlackAdapter(options: SlackAdapterOptions): ChatAdapter {
+  const logger = boltLogger(options.logger);
+  const clientOptions = slackClientOptions(options.apiUrl);
+  let receiver: Receiver;
+  let httpRoutes: HttpRoute[] | undefined;
+  let socket: SocketModeReceiver | undefined;
+  if (options.appToken) {
+    socket = new SocketModeReceiver({ appToken: options.appToken, logger, installerOptions: { clientOptions } });
+    receiver = socket;
+  } else {
+    if (!options.signingSecret) {
+      throw new Error('SLACK_SIGNING_SECRET is required for Slack HTTP mode — copy it from Basic Information → App Credentials, or set SLACK_APP_TOKEN for Socket Mode');
+    }
+    const http = new HTTPReceiver({
+      signingSecret: options.signingSecret,
+      endpoints: [SLACK_EVENTS_PATH],
+      logger,
+      processBeforeResponse: false,
+      // A payload Bolt itself cannot process (malformed fields) is logged and acked with 200: a 500
+      // would only make Slack redeliver the same garbage three more times.
+      processEventErrorHandler: async ({ error, response }) => {
+        options.logger.error({ err: error }, 'Slack request could not be processed');
+        if (response.headersSent) return false;
+        response.writeHead(200).end();
+        return true;
+      },
+    });
+    receiver = http;
+    httpRoutes = [{ method: 'POST', path: SLACK_EVENTS_PATH, handle: (req, res) => http.requestListener(req, res) }];
+  }
+  const app = new App({
+    token: options.botToken,
+    receiver,
+    logger,
+    clientOptions,
+    // auth.test runs in start(), where a bad token or unreachable API is a clear start-up error.
+    deferInitialization: true,
+    convoStore: false,
+  });
+  const context: HandlerContext = { desk: options.desk, store: options.store, logger: options.logger, adminUserIds: options.adminUserIds };
+
+  const inFlight = new Set<Promise<unknown>>();
+  let started = false;
+  let stopping = false;
+  let socketConnected = false;
+  let stopped: Promise<void> | undefined;
+  app.use(async ({ next }) => {
+    if (stopping) return;
+    const work = next();
+    inFlight.add(work);
+    try {
+      await work;
+    } finally {
+      inFlight.delete(work);
+    }
+  });
+  registerEvents(app, context);
+  registerCommands(app, context);
+  registerActions(app, context);
+  app.error(async (error) => {
+    options.logger.error({ err: error }, 'Slack handler error');
+  });
+  socket?.client.on('connected', () => (socketConnected = true));
+  socket?.client.on('disconnected', () => (socketConnected = false));
+
+  return {
+    name: 'slack',
+    ...(httpRoutes && { httpRoutes }),
+    async start() {
+      await app.init();
+      if (socket) await app.start();
+      started = true;
+      options.logger.info({ mode: socket ? 'socket' : 'http', apiUrl: clientOptions.slackApiUrl ?? 'https://slack.com/api/' }, 'Slack ready');
+    },
+    stop() {
+      stopped ??= (async () => {
+        stopping = true;
+        const drain = Promise.allSettled([...inFlight]);
+        await Promise.race([drain, new Promise((resolve) => setTimeout(resolve, options.drainMs ?? 5_000).unref())]);
+        if (socket && started) await app.stop().catch((error: unknown) => options.logger.warn({ err: error }, 'Slack socket stop failed'));
+      })();
+      return stopped;
+    },
+    isReady: () => started && !stopping && (!socket || socketConnected),
+  };
+}

@@ -1,0 +1,60 @@
+/**
+ * Socket Mode against a local WebSocket stand-in: the app token opens a connection through
+ * SLACK_API_URL (apps.connections.open), gets hello, receives an events_api envelope, acks it and
+ * answers through the same Web API base.
+ */
+import { Writable } from 'node:stream';
+import pino from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ChatAdapter } from '../../src/adapters/adapter.ts';
+import { createSlackAdapter } from '../../src/adapters/slack/index.ts';
+import { createDesk } from '../../src/core/desk.ts';
+import { MemoryStore } from '../../src/stores/memory-store.ts';
+import { messageProblems } from './block-kit-validator.ts';
+import { appMention, nextTs } from './payloads.ts';
+import { SlackStandIn } from './standin.ts';
+
+let standIn: SlackStandIn;
+let adapter: ChatAdapter;
+let store: MemoryStore;
+beforeAll(async () => {
+  standIn = await new SlackStandIn().start();
+  store = new MemoryStore();
+  const desk = await createDesk({ knowledgeDir: 'knowledge', store });
+  const logger = pino({ level: 'warn' }, new Writable({ write: (_c, _e, done) => done() }));
+  adapter = createSlackAdapter({ desk, store, logger, botToken: 'xoxb-test', appToken: 'xapp-test', apiUrl: standIn.apiUrl, adminUserIds: [] });
+});
+afterAll(async () => {
+  await adapter?.stop();
+  await standIn?.close();
+  await store?.close();
+});
+
+describe('Slack Socket Mode', () => {
+  it('connects through SLACK_API_URL, acks an events_api envelope and answers', async () => {
+    const started = performance.now();
+    await adapter.start();
+    expect(adapter.httpRoutes).toBeUndefined();
+    expect(standIn.calls.map((c) => c.method)).toEqual(expect.arrayContaining(['auth.test', 'apps.connections.open']));
+    await standIn.waitFor(() => adapter.isReady(), 3_000, 'socket connected');
+    const ts = nextTs();
+    const payload = appMention({ text: 'Which is easier to deploy on mobile?', ts });
+    standIn.sendEnvelope({ envelope_id: 'env-1', type: 'events_api', accepts_response_payload: false, retry_attempt: 0, retry_reason: '', payload });
+    await standIn.waitFor(() => standIn.acks.includes('env-1'), 3_000, 'the ack');
+    await standIn.waitFor(() => standIn.calls.some((c) => c.method === 'chat.postMessage'), 5_000, 'the answer');
+    expect(performance.now() - started).toBeLessThan(5_000);
+    const post = standIn.calls.find((c) => c.method === 'chat.postMessage')!;
+    expect(post.body.thread_ts).toBe(ts);
+    expect(messageProblems(post.body)).toEqual([]);
+    // A redelivery of the same event over the socket is acked but not answered again.
+    standIn.sendEnvelope({ envelope_id: 'env-2', type: 'events_api', accepts_response_payload: false, retry_attempt: 1, retry_reason: 'timeout', payload });
+    await standIn.waitFor(() => standIn.acks.includes('env-2'), 3_000, 'the second ack');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(standIn.calls.filter((c) => c.method === 'chat.postMessage')).toHaveLength(1);
+  });
+
+  it('stops cleanly', async () => {
+    await adapter.stop();
+    expect(adapter.isReady()).toBe(false);
+  });
+});

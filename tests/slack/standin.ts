@@ -1,0 +1,160 @@
+/**
+ * A local stand-in for Slack on 127.0.0.1: the Web API (`POST /api/{method}`, form or JSON, every call
+ * recorded), `response_url` endpoints (`POST /response/{id}`), and a Socket Mode WebSocket
+ * (`apps.connections.open` hands out `ws://127.0.0.1:PORT/socket`, which says hello, takes envelopes and
+ * records acks). It can answer a method with 429 + Retry-After a given number of times.
+ */
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WebSocketServer, type WebSocket } from 'ws';
+
+export interface RecordedCall {
+  /** Web API method (`chat.postMessage`) or `response:{id}` for response_url posts. */
+  method: string;
+  body: Record<string, unknown>;
+  at: number;
+  status: number;
+}
+
+export const BOT_USER_ID = 'UBOT00001';
+export const BOT_ID = 'BBOT00001';
+export const TEAM_ID = 'T0000TEAM';
+
+async function readBody(req: IncomingMessage): Promise<Record<string, unknown>> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  const raw = Buffer.concat(chunks).toString('utf8');
+  if ((req.headers['content-type'] ?? '').includes('json')) return raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
+  const form = Object.fromEntries(new URLSearchParams(raw));
+  if (typeof form.blocks === 'string') return { ...form, blocks: JSON.parse(form.blocks) as unknown };
+  return form;
+}
+
+export class SlackStandIn {
+  readonly calls: RecordedCall[] = [];
+  readonly acks: string[] = [];
+  private readonly server: Server;
+  private readonly wss: WebSocketServer;
+  private socket: WebSocket | undefined;
+  private rateLimits = new Map<string, { times: number; retryAfter: number }>();
+  private waiters: (() => void)[] = [];
+  private ts = 1_700_000_000;
+  port = 0;
+
+  constructor() {
+    this.server = createServer((req, res) => void this.handle(req, res));
+    this.wss = new WebSocketServer({ server: this.server, path: '/socket' });
+    this.wss.on('connection', (ws) => {
+      this.socket = ws;
+      ws.on('message', (data) => {
+        const msg = JSON.parse(String(data)) as { envelope_id?: string };
+        if (msg.envelope_id) this.acks.push(msg.envelope_id);
+        this.notify();
+      });
+      ws.send(JSON.stringify({ type: 'hello', num_connections: 1, connection_info: { app_id: 'A0APP' }, debug_info: { host: 'standin' } }));
+      this.notify();
+    });
+  }
+
+  get apiUrl(): string {
+    return `http://127.0.0.1:${this.port}/api/`;
+  }
+
+  responseUrl(id: string): string {
+    return `http://127.0.0.1:${this.port}/response/${id}`;
+  }
+
+  async start(): Promise<this> {
+    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+    this.port = (this.server.address() as AddressInfo).port;
+    return this;
+  }
+
+  /** The next `times` calls of `method` get 429 with `Retry-After: retryAfter`. */
+  rateLimit(method: string, times: number, retryAfter: number): void {
+    this.rateLimits.set(method, { times, retryAfter });
+  }
+
+  /** Calls to message-sending methods and response_urls (what a user would see). */
+  messages(): RecordedCall[] {
+    return this.calls.filter((c) => c.status === 200 && (c.method.startsWith('chat.') || c.method.startsWith('response:')));
+  }
+
+  /** Waits until `predicate` holds (re-checked on every call/ack), or throws after `timeoutMs`. */
+  async waitFor(predicate: () => boolean, timeoutMs = 5_000, what = 'condition'): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (!predicate()) {
+      const left = deadline - Date.now();
+      if (left <= 0) throw new Error(`timed out waiting for ${what}; calls: ${this.calls.map((c) => c.method).join(', ')}`);
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, Math.min(left, 200));
+        this.waiters.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    }
+  }
+
+  /** Sends a Socket Mode envelope to the connected client. */
+  sendEnvelope(envelope: Record<string, unknown>): void {
+    if (!this.socket) throw new Error('no Socket Mode client connected');
+    this.socket.send(JSON.stringify(envelope));
+  }
+
+  get socketConnected(): boolean {
+    return this.socket !== undefined;
+  }
+
+  async close(): Promise<void> {
+    for (const client of this.wss.clients) client.terminate();
+    this.wss.close();
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  private notify(): void {
+    const waiters = this.waiters;
+    this.waiters = [];
+    waiters.forEach((w) => w());
+  }
+
+  private async handle(req: IncomingMessage, res: import('node:http').ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const body = await readBody(req);
+    const method = url.pathname.startsWith('/api/') ? url.pathname.slice(5) : url.pathname.startsWith('/response/') ? `response:${url.pathname.slice(10)}` : url.pathname;
+    const limit = this.rateLimits.get(method);
+    if (limit && limit.times > 0) {
+      limit.times -= 1;
+      this.calls.push({ method, body, at: Date.now(), status: 429 });
+      res.writeHead(429, { 'retry-after': String(limit.retryAfter), 'content-type': 'application/json' });
+      res.end(JSON.stringify({ ok: false, error: 'ratelimited' }));
+      this.notify();
+      return;
+    }
+    this.calls.push({ method, body, at: Date.now(), status: 200 });
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(JSON.stringify(this.reply(method, body)));
+    this.notify();
+  }
+
+  private reply(method: string, body: Record<string, unknown>): Record<string, unknown> {
+    switch (method) {
+      case 'auth.test':
+        return { ok: true, url: 'https://standin.slack.com/', team: 'Stand-in', user: 'framework-desk', team_id: TEAM_ID, user_id: BOT_USER_ID, bot_id: BOT_ID };
+      case 'apps.connections.open':
+        return { ok: true, url: `ws://127.0.0.1:${this.port}/socket` };
+      case 'chat.postMessage':
+      case 'chat.update':
+        return { ok: true, channel: body.channel, ts: String(++this.ts) + '.000100', message: { text: body.text } };
+      case 'chat.postEphemeral':
+        return { ok: true, message_ts: String(++this.ts) + '.000200' };
+      case 'views.open':
+      case 'views.update':
+      case 'views.publish':
+        return { ok: true, view: { id: 'V0VIEW' } };
+      default:
+        return method.startsWith('response:') ? { ok: true } : { ok: false, error: 'unknown_method' };
+    }
+  }
+}
