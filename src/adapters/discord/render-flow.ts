@@ -55,8 +55,7 @@ function resultEmbed(rec: Recommendation): APIEmbed {
   const lines = [
     `**Recommendation: ${winner}** (confidence ${Math.round(rec.confidence * 100)}%)`,
     '```\n' + renderScoreBars(rec.scores) + '\n```',
-    '**Why**',
-    ...rec.reasons.map((r) => `• ${safeKnowledgeText(r.text)} ${cite(r.citation)}`),
+    `**Why**\n${rec.reasons.map((r) => `• ${safeKnowledgeText(r.text)} ${cite(r.citation)}`).join('\n')}`,
   ];
   const runnerUp = rec.runnerUp.bestCase;
   if (runnerUp) lines.push(`**Best case for ${NAMES[rec.runnerUp.framework]}**\n• ${safeKnowledgeText(runnerUp.text)} ${cite(runnerUp.citation)}`);
