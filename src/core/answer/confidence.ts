@@ -29,20 +29,30 @@ export type Decision =
 
 const isFramework = (term: string) => (FRAMEWORKS as readonly string[]).includes(term);
 
-/** IDF-weighted share of the question's non-framework terms that the cited `hits` matched. */
+/**
+ * IDF-weighted share of the question's non-framework terms that the cited `hits` matched. Words the
+ * base has never seen weigh the most — unless the question names a framework, where up to a third of
+ * them (at least one) are forgiven as chat filler ("lol", "myth", "heard"): the topic is already ours.
+ */
 export function coverageOf(parsed: ParsedQuestion, hits: readonly SearchHit[], index: KnowledgeIndex): number {
   const topical = parsed.terms.filter((t) => !isFramework(t));
   if (topical.length === 0) return hits.length ? 1 : 0;
   const quality = new Map<string, number>();
   for (const hit of hits) for (const [term, q] of hit.matchQuality) quality.set(term, Math.max(q, quality.get(term) ?? 0));
+  let forgivable = parsed.frameworks.length > 0 ? Math.max(1, Math.floor(topical.length / 3)) : 0;
   let total = 0;
   let covered = 0;
   for (const term of topical) {
+    const q = quality.get(term) ?? 0;
+    if (q === 0 && !index.documentFrequency.has(term) && forgivable > 0) {
+      forgivable -= 1;
+      continue;
+    }
     const weight = index.idf(term);
     total += weight;
-    covered += weight * (quality.get(term) ?? 0);
+    covered += weight * q;
   }
-  return total > 0 ? covered / total : 0;
+  return total > 0 ? covered / total : 1;
 }
 
 export function decide(parsed: ParsedQuestion, hits: readonly SearchHit[], index: KnowledgeIndex): Decision {

@@ -32,6 +32,8 @@ export interface ParsedQuestion {
   sides: Framework[];
 }
 
+/** Search terms (already stemmed) for a question that only asks "when" about a framework. */
+const ORIGIN_TERMS = ['origin', 'releas'];
 const COMPARISON_CUES = /\b(which|vs|versus|compare[sd]?|comparison|better|worse|easier|harder|faster|slower|or|than|between)\b/;
 
 const YEAR_CUES = /\b(when|year|date|released?|launch(ed)?|since|first|history|origin)\b/;
@@ -48,6 +50,9 @@ export function parseQuestion(question: string, expander: SynonymExpander): Pars
   }
   const plain = canonical.join(' ');
   const frameworks = frameworksIn(canonical);
+  const wants = { year: YEAR_CUES.test(plain), figure: FIGURE_CUES.test(plain) };
+  // "when did pytorch come out?" has no topic word left: the year cue itself says what is asked.
+  if (wants.year && terms.every((t) => frameworks.includes(t as Framework))) terms.push(...ORIGIN_TERMS);
   const sides: Framework[] = frameworks.length === 0 && COMPARISON_CUES.test(plain) ? ['tensorflow', 'pytorch'] : frameworks;
-  return { words: canonical, terms, frameworks, wants: { year: YEAR_CUES.test(plain), figure: FIGURE_CUES.test(plain) }, sides };
+  return { words: canonical, terms, frameworks, wants, sides };
 }

@@ -17,7 +17,9 @@ export const STOP_WORDS = new Set(
     // Question fluff: verbs and fillers that frame a question without saying what it is about.
     'come comes came out made make makes take takes took long part go goes going work works give gives ' +
     'difference differences different differ say says said explain describe mean means there ' +
-    'question questions quick curious wondering wonder help anybody somebody guess maybe currently'
+    'question questions quick curious wondering wonder help anybody somebody guess maybe currently ' +
+    'now still lol btw ok so just gonna wanna kinda sorta pretty stuff basically literally honestly anyway ' +
+    'general generally overall'
   ).split(' '),
 );
 
