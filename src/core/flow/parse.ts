@@ -37,7 +37,7 @@ export function parseFlow(text: string, file: string, knownChunkIds: ReadonlySet
   const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false });
   const issue = (line: number, message: string, code = 'flow'): KnowledgeIssue => ({ file, line, message, severity: 'error', code });
   if (doc.errors.length > 0) {
-    return { issues: doc.errors.map((e) => issue(e.linePos?.[0]?.line ?? 1, `YAML syntax: ${e.message.split('\n')[0]}`, 'flow-yaml')) };
+    return { issues: doc.errors.map((e) => issue(counter.linePos(e.pos[0]).line, `YAML syntax: ${e.message.split('\n')[0]}`, 'flow-yaml')) };
   }
   const parsed = FlowDefinitionSchema.safeParse(doc.toJS());
   if (!parsed.success) {
