@@ -19,6 +19,11 @@ export const CONFIDENCE_TUNING = {
   /** ...unless it clearly beats the runner-up (relative gap) with this lower floor. */
   minScoreWithGap: 0.8,
   minGap: 0.3,
+  /**
+   * Only short unknown words are forgiven as filler ("lol", "myth", "bunch"); a long unknown word
+   * ("reinforcement") is the topic the base does not cover.
+   */
+  maxFillerLength: 6,
   /** Coverage counts terms matched by this many top chunks (an answer cites up to 3). */
   coverageHits: 3,
 };
@@ -32,7 +37,7 @@ const isFramework = (term: string) => (FRAMEWORKS as readonly string[]).includes
 /**
  * IDF-weighted share of the question's non-framework terms that the cited `hits` matched. Words the
  * base has never seen weigh the most — unless the question names a framework, where up to a third of
- * them (at least one) are forgiven as chat filler ("lol", "myth", "heard"): the topic is already ours.
+ * them (at least one, if short) are forgiven as chat filler ("lol", "myth", "heard"): the topic is already ours.
  */
 export function coverageOf(parsed: ParsedQuestion, hits: readonly SearchHit[], index: KnowledgeIndex): number {
   const topical = parsed.terms.filter((t) => !isFramework(t));
@@ -44,7 +49,7 @@ export function coverageOf(parsed: ParsedQuestion, hits: readonly SearchHit[], i
   let covered = 0;
   for (const term of topical) {
     const q = quality.get(term) ?? 0;
-    if (q === 0 && !index.documentFrequency.has(term) && forgivable > 0) {
+    if (q === 0 && !index.documentFrequency.has(term) && term.length <= CONFIDENCE_TUNING.maxFillerLength && forgivable > 0) {
       forgivable -= 1;
       continue;
     }
