@@ -87,8 +87,10 @@ export function recommend(flow: FlowDefinition, citeOf: CiteOf, answers: FlowAns
   const total = scores.tensorflow + scores.pytorch;
   const margin = Math.abs(scores.tensorflow - scores.pytorch);
   const conflicting = FRAMEWORKS.every((f) => scores[f] >= flow.hybrid.minEach);
-  let confidence = Math.min(max, 0.5 + (0.5 * margin) / Math.max(total, minTotal));
-  if (conflicting) confidence *= hybridFactor;
+  // 0.5 = a coin toss; the margin's share of all support moves it towards 1, capped at `max`.
+  let lead = Math.min(max - 0.5, (0.5 * margin) / Math.max(total, minTotal));
+  if (conflicting) lead *= hybridFactor;
+  const confidence = 0.5 + lead;
 
   const wouldChange = flips(flow, answers, framework);
   if (wouldChange.length === 0) wouldChange.push(`No single answer change would tip it to ${FRAMEWORK_NAMES[loser]}; it would take several.`);

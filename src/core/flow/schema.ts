@@ -68,7 +68,7 @@ export const FlowDefinitionSchema = z
         minTotal: z.number().positive(),
         /** Confidence never shown above this: the sources themselves say both are capable. */
         max: z.number().gt(0.5).max(1),
-        /** Multiplier applied when the hybrid path is shown (answers pull both ways). */
+        /** Shrinks the lead over 0.5 when the hybrid path is shown (answers pull both ways). */
         hybridFactor: z.number().gt(0).max(1),
       })
       .strict(),
