@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { parseFlowPreset } from '../../src/core/flow/preset.ts';
+import { renderScoreBars } from '../../src/core/flow/score-bars.ts';
+import { fixtureFlow } from './fixture-flow.ts';
+
+describe('renderScoreBars', () => {
+  it('draws aligned bars scaled to the leader', () => {
+    expect(renderScoreBars({ tensorflow: 7, pytorch: 3.5 })).toBe('TensorFlow ██████████ 7.0\nPyTorch    █████░░░░░ 3.5');
+  });
+  it('copes with zeros and nonsense', () => {
+    expect(renderScoreBars({ tensorflow: 0, pytorch: 0 })).toBe('TensorFlow ░░░░░░░░░░ 0.0\nPyTorch    ░░░░░░░░░░ 0.0');
+    expect(renderScoreBars({ tensorflow: Number.NaN, pytorch: -2 })).toContain('0.0');
+  });
+});
+
+describe('parseFlowPreset', () => {
+  it('reads `:` and `=`, any case, dashes for underscores', () => {
+    expect(parseFlowPreset('goal:research  target=Mobile-Edge')).toEqual({ answers: { goal: 'research', target: 'mobile_edge' }, errors: [] });
+  });
+  it('names valid questions, and with a flow valid options', () => {
+    const flow = fixtureFlow();
+    const result = parseFlowPreset('colour:red goal:fun hardware:tpu nonsense', flow);
+    expect(result.answers).toEqual({ hardware: 'tpu' });
+    expect(result.errors).toEqual([
+      'there is no question "colour" — use one of goal, target, hardware, domain, team',
+      '"fun" is not an option for goal — use one of research, prototyping, production, learning',
+      '"nonsense" is not question:option — e.g. goal:research',
+    ]);
+  });
+  it('empty text is no presets; huge text is bounded', () => {
+    expect(parseFlowPreset('   ')).toEqual({ answers: {}, errors: [] });
+    expect(parseFlowPreset('x'.repeat(100_000)).errors[0]!.length).toBeLessThan(100);
+  });
+});
