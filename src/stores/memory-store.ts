@@ -51,6 +51,14 @@ class ExpiringMap<V> {
     this.entries.delete(key);
   }
 
+  /** Updates a live entry's value without touching its expiry (a fixed window keeps its end). */
+  update(key: string, value: V): boolean {
+    const entry = this.entries.get(key);
+    if (!entry || entry.expiresAt <= this.now()) return false;
+    entry.value = value;
+    return true;
+  }
+
   get size(): number {
     return this.entries.size;
   }
@@ -119,11 +127,9 @@ export class MemoryStore implements Store {
   }
 
   async allowRate(key: string, limit: number, windowMs: number): Promise<boolean> {
-    // Fixed window keyed by its start, like the Redis INCR + PEXPIRE script.
-    const window = Math.floor(this.now() / Math.max(1, windowMs));
-    const slot = `${key}@${window}`;
-    const count = (this.rates.get(slot) ?? 0) + 1;
-    this.rates.set(slot, count, (window + 1) * windowMs - this.now());
+    // Fixed window opened by the first hit, like the Redis INCR + PEXPIRE script.
+    const count = (this.rates.get(key) ?? 0) + 1;
+    if (!this.rates.update(key, count)) this.rates.set(key, count, windowMs);
     return count <= limit;
   }
 

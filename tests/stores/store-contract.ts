@@ -1,0 +1,106 @@
+/**
+ * The behaviour every Store must have, as one reusable suite: MemoryStore runs it in
+ * `tests/stores/memory.test.ts`, the Redis store against a real redis-server. Uses real time with short
+ * TTLs (tens of milliseconds), so it works for any implementation without a fake clock.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { FeedbackRecord, Store } from '../../src/core/ports.ts';
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+let unique = 0;
+/** Keys unique per test, so a shared backing server needs no flushing. */
+const key = (name: string) => `${name}-${process.pid}-${Date.now()}-${unique++}`;
+
+const vote = (question: string, v: 'up' | 'down', chunkIds = ['doc#a']): FeedbackRecord => ({ vote: v, question, chunkIds, platform: 'console', userId: 'u1', at: 0 });
+
+export function runStoreContract(name: string, makeStore: () => Store | Promise<Store>): void {
+  describe(`Store contract: ${name}`, () => {
+    let store: Store;
+    beforeEach(async () => {
+      store = await makeStore();
+    });
+    afterEach(async () => {
+      await store.close();
+    });
+
+    it('stores, replaces and deletes sessions', async () => {
+      const k = key('s');
+      expect(await store.getSession(k)).toBeUndefined();
+      await store.setSession(k, '{"a":1}', 60_000);
+      expect(await store.getSession(k)).toBe('{"a":1}');
+      await store.setSession(k, '{"a":2}', 60_000);
+      expect(await store.getSession(k)).toBe('{"a":2}');
+      await store.deleteSession(k);
+      expect(await store.getSession(k)).toBeUndefined();
+      await store.deleteSession(k); // deleting twice is fine
+    });
+
+    it('expires sessions after their TTL, counted from the last write', async () => {
+      const k = key('ttl');
+      await store.setSession(k, 'v', 80);
+      await sleep(40);
+      await store.setSession(k, 'v2', 80);
+      await sleep(50);
+      expect(await store.getSession(k)).toBe('v2');
+      await sleep(100);
+      expect(await store.getSession(k)).toBeUndefined();
+    });
+
+    it('claims a key once within its TTL, and again after', async () => {
+      const k = key('once');
+      expect(await store.claimOnce(k, 60)).toBe(true);
+      expect(await store.claimOnce(k, 60)).toBe(false);
+      expect(await store.claimOnce(key('other'), 60)).toBe(true);
+      await sleep(120);
+      expect(await store.claimOnce(k, 60)).toBe(true);
+    });
+
+    it('concurrent claims of one key: exactly one wins', async () => {
+      const k = key('race');
+      const results = await Promise.all(Array.from({ length: 10 }, () => store.claimOnce(k, 60_000)));
+      expect(results.filter(Boolean)).toHaveLength(1);
+    });
+
+    it('rate-limits per key in a window that ends', async () => {
+      const k = key('rate');
+      const allowed: boolean[] = [];
+      for (let i = 0; i < 5; i++) allowed.push(await store.allowRate(k, 3, 150));
+      expect(allowed).toEqual([true, true, true, false, false]);
+      expect(await store.allowRate(key('rate-other'), 3, 150)).toBe(true);
+      await sleep(320);
+      expect(await store.allowRate(k, 3, 150)).toBe(true);
+    });
+
+    it('reports declined questions grouped by normalised text, most asked first, first phrasing kept', async () => {
+      const q = key('q');
+      await store.recordDeclined(`What about ${q}?`);
+      await store.recordDeclined(`  what ABOUT   ${q}? `);
+      await store.recordDeclined(`Other ${q}`);
+      await store.recordDeclined('   ');
+      const report = await store.report(50);
+      const mine = report.unanswered.filter((u) => u.question.includes(q));
+      expect(mine).toEqual([
+        { question: `What about ${q}?`, count: 2 },
+        { question: `Other ${q}`, count: 1 },
+      ]);
+      expect(report.unanswered.some((u) => u.question.trim() === '')).toBe(false);
+    });
+
+    it('reports down-voted answers with up and down counts and the cited chunks', async () => {
+      const q = key('fb');
+      await store.recordFeedback(vote(`Is ${q} fast?`, 'down', ['doc#speed']));
+      await store.recordFeedback(vote(`is ${q} fast?`, 'down', ['doc#speed']));
+      await store.recordFeedback(vote(`Is ${q} fast?`, 'up', ['doc#speed']));
+      await store.recordFeedback(vote(`Only liked ${q}`, 'up'));
+      const report = await store.report(50);
+      const mine = report.downvoted.filter((d) => d.question.includes(q));
+      expect(mine).toEqual([{ question: `Is ${q} fast?`, down: 2, up: 1, chunkIds: ['doc#speed'] }]);
+    });
+
+    it('report(limit) caps both lists; limit 0 is empty', async () => {
+      for (let i = 0; i < 4; i++) await store.recordDeclined(key('cap'));
+      expect((await store.report(2)).unanswered.length).toBeLessThanOrEqual(2);
+      expect(await store.report(0)).toEqual({ unanswered: [], downvoted: [] });
+    });
+  });
+}
