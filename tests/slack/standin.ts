@@ -40,6 +40,8 @@ export class SlackStandIn {
   private waiters: (() => void)[] = [];
   private ts = 1_700_000_000;
   port = 0;
+  /** Called on every recorded call, at the moment it arrives (benchmarks time answers with it). */
+  onCall: ((call: RecordedCall) => void) | undefined;
 
   constructor() {
     this.server = createServer((req, res) => void this.handle(req, res));
@@ -132,7 +134,9 @@ export class SlackStandIn {
       this.notify();
       return;
     }
-    this.calls.push({ method, body, at: Date.now(), status: 200 });
+    const call = { method, body, at: Date.now(), status: 200 };
+    this.calls.push(call);
+    this.onCall?.(call);
     res.writeHead(200, { 'content-type': 'application/json' });
     res.end(JSON.stringify(this.reply(method, body)));
     this.notify();

@@ -1,0 +1,121 @@
+/**
+ * Slack end to end over HTTP: signed `app_mention` requests at a steady rate into the production Slack
+ * adapter (real Bolt HTTPReceiver, real Desk over `knowledge/`), timed until the answer reaches the local
+ * Web API stand-in's chat.postMessage; side by side, in the same run, a bare Bolt app that only echoes
+ * the text. Also the ack time (HTTP response to the signed POST). Everything is local, so the figures are
+ * the bot's own overhead, not Slack's. Targets: our p50 ≤ 1.5× bare echo; ack p99 < 100 ms at 200/s.
+ */
+import { availableParallelism, loadavg } from 'node:os';
+import { fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { BotUrls } from './slack-bench-bots.ts';
+import { appMention, nextTs } from '../tests/slack/payloads.ts';
+import { SIGNING_SECRET, signedHeaders } from '../tests/slack/signing.ts';
+import { SlackStandIn } from '../tests/slack/standin.ts';
+
+const QUESTIONS = [
+  'Which framework is better for mobile deployment?',
+  'Is PyTorch more popular in research?',
+  'How do I deploy a TensorFlow model in the browser?',
+  'Which one is easier to learn?',
+  'what is the weather today',
+];
+
+interface Figures {
+  answers: number[];
+  acks: number[];
+  lost: number;
+}
+
+function percentile(samples: number[], p: number): number {
+  const s = [...samples].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? NaN;
+}
+
+/** Sends `rate` signed mentions per second for `seconds`, and waits (bounded) for every answer. */
+async function drive(standIn: SlackStandIn, url: string, rate: number, seconds: number): Promise<Figures> {
+  const sentAt = new Map<string, number>();
+  const answers: number[] = [];
+  standIn.onCall = (call) => {
+    const ts = call.body.thread_ts as string | undefined;
+    const started = ts === undefined ? undefined : sentAt.get(ts);
+    if (call.method === 'chat.postMessage' && started !== undefined) {
+      answers.push(performance.now() - started);
+      sentAt.delete(ts!);
+    }
+  };
+  const acks: Promise<number>[] = [];
+  const total = Math.round(rate * seconds);
+  const begin = performance.now();
+  for (let i = 0; i < total; i += 1) {
+    // Steady pacing: event i goes out at begin + i/rate, whatever the previous ones are doing.
+    const due = begin + (i * 1000) / rate;
+    const wait = due - performance.now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    const ts = nextTs();
+    const body = JSON.stringify(appMention({ text: QUESTIONS[i % QUESTIONS.length]!, ts }));
+    const started = performance.now();
+    sentAt.set(ts, started);
+    acks.push(
+      fetch(url, { method: 'POST', headers: signedHeaders(body, 'application/json'), body }).then(async (res) => {
+        await res.arrayBuffer();
+        if (res.status !== 200) throw new Error(`ack status ${res.status}`);
+        return performance.now() - started;
+      }),
+    );
+  }
+  const ackTimes = await Promise.all(acks);
+  const deadline = Date.now() + 10_000;
+  while (sentAt.size > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+  standIn.onCall = undefined;
+  return { answers, acks: ackTimes, lost: sentAt.size };
+}
+
+function line(label: string, f: Figures): string {
+  const ms = (n: number) => `${n.toFixed(1)} ms`.padStart(9);
+  return `${label.padEnd(26)} n=${String(f.answers.length).padStart(4)}  answer p50 ${ms(percentile(f.answers, 50))}  p99 ${ms(percentile(f.answers, 99))}  ack p50 ${ms(percentile(f.acks, 50))}  p99 ${ms(percentile(f.acks, 99))}  lost ${f.lost}`;
+}
+
+export async function run(rate = 200, seconds = 3): Promise<void> {
+  const standIn = await new SlackStandIn().start();
+  const bots = fork(fileURLToPath(new URL('./slack-bench-bots.ts', import.meta.url)), {
+    // The bots run TypeScript too: load tsx in the child, as in this process.
+    execArgv: ['--import', 'tsx'],
+    env: { ...process.env, SLACK_BENCH_API_URL: standIn.apiUrl, SLACK_BENCH_SIGNING_SECRET: SIGNING_SECRET },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  try {
+    const urls = await new Promise<BotUrls>((resolve, reject) => {
+      bots.once('error', reject);
+      bots.once('exit', (code) => reject(new Error(`bench bots exited early (code ${code})`)));
+      bots.on('message', (m: { ready?: BotUrls }) => m.ready && resolve(m.ready));
+    });
+    // Warm both up (JIT, connection pools), then measure each at the same rate.
+    await drive(standIn, urls.echo, 50, 1);
+    await drive(standIn, urls.ours, 50, 1);
+    // Alternate half-second slices so both face the same machine load (other processes come and go).
+    const bare: Figures = { answers: [], acks: [], lost: 0 };
+    const desk: Figures = { answers: [], acks: [], lost: 0 };
+    for (let slice = 0; slice < seconds * 2; slice += 1) {
+      for (const [url, into] of [[urls.echo, bare], [urls.ours, desk]] as const) {
+        const f = await drive(standIn, url, rate, 0.5);
+        into.answers.push(...f.answers);
+        into.acks.push(...f.acks);
+        into.lost += f.lost;
+      }
+    }
+    console.log(`${rate} signed app_mention events/s, ${seconds} s each in alternating 0.5 s slices, over HTTP; bots in a child process, load generator + Web API stand-in on the main thread (${availableParallelism()} CPUs, load ${loadavg()[0]!.toFixed(1)})`);
+    console.log(line('bare Bolt echo', bare));
+    console.log(line('Framework Desk (Slack)', desk));
+    const ratio = percentile(desk.answers, 50) / percentile(bare.answers, 50);
+    const ackP99 = percentile(desk.acks, 99);
+    console.log(`answer p50 ratio ours/echo: ${ratio.toFixed(2)}× (target ≤ 1.5×) ${ratio <= 1.5 ? 'OK' : 'MISSED'}`);
+    console.log(`ack p99: ${ackP99.toFixed(1)} ms (target < 100 ms) ${ackP99 < 100 ? 'OK' : 'MISSED'}`);
+  } finally {
+    const exited = new Promise((resolve) => bots.once('exit', resolve));
+    if (bots.connected) bots.send('stop');
+    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5_000))]);
+    if (bots.exitCode === null) bots.kill();
+    await standIn.close();
+  }
+}
