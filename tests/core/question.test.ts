@@ -58,8 +58,15 @@ describe('findDisagreement', () => {
 
   it('flags different figures for the same thing from different chunks', () => {
     const note = findDisagreement([snippet('TensorFlow Serving handles 50K requests/sec.', 'A', 'a#1'), snippet('TensorFlow Serving handled about 30,000 requests/sec.', 'B', 'b#1')]);
-    expect(note).toMatch(/A says “50K requests\/sec”|A says “50/);
-    expect(note).toMatch(/B says “30,000 requests\/sec”/);
+    expect(note).toBe('The sources disagree here for TensorFlow: A says 50K requests/sec while B says 30,000 requests/sec.');
+  });
+
+  it('attributes each figure to the nearest framework in its sentence', () => {
+    const a = snippet('Tech Matchups puts PyTorch at 72% and TensorFlow at 28% of arXiv papers.', 'A', 'a#1', ['tensorflow', 'pytorch']);
+    const b = snippet('The blog estimates about 78% PyTorch and 22% TensorFlow of arXiv papers.', 'B', 'b#1', ['tensorflow', 'pytorch']);
+    expect(findDisagreement([a, b])).toBe('The sources disagree here for PyTorch: A says 72% while B says 78%.');
+    const same = snippet('PyTorch is in 72% of arXiv papers and TensorFlow in 28%.', 'C', 'c#1', ['tensorflow', 'pytorch']);
+    expect(findDisagreement([a, same])).toBeUndefined();
   });
 
   it('ignores years, other frameworks, other units and equal figures', () => {

@@ -8,7 +8,7 @@ import type { Framework } from '../knowledge/schema.ts';
 import type { KnowledgeSnapshot } from '../knowledge/snapshot.ts';
 import { decide, type Decision } from './confidence.ts';
 import { findDisagreement } from './disagreement.ts';
-import { FRAMEWORKS, frameworksIn } from './frameworks.ts';
+import { correctFrameworkTypo, FRAMEWORKS, frameworksIn } from './frameworks.ts';
 import type { ParsedQuestion } from './question.ts';
 import { sanitizeUserText } from './sanitize.ts';
 import type { KnowledgeIndex, SearchHit } from './search-index.ts';
@@ -74,7 +74,7 @@ function answered(index: KnowledgeIndex, question: string, parsed: ParsedQuestio
   }
   const top = chosen[0];
   const topic = top ? top.chunk.heading : 'that';
-  const disagreement = findDisagreement(snippets);
+  const disagreement = findDisagreement(snippets, (word) => frameworksIn(index.expander.canonicalize([correctFrameworkTypo(word) ?? word]))[0]);
   const lead =
     parsed.sides.length === 2
       ? `TensorFlow vs PyTorch — ${topic}: here is what my sources say.`

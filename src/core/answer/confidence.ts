@@ -24,6 +24,8 @@ export const CONFIDENCE_TUNING = {
    * ("reinforcement") is the topic the base does not cover.
    */
   maxFillerLength: 6,
+  /** Framework-named questions with more topical terms than this need proportionally less coverage. */
+  longQuestionTerms: 8,
   /** Coverage counts terms matched by this many top chunks (an answer cites up to 3). */
   coverageHits: 3,
 };
@@ -60,13 +62,26 @@ export function coverageOf(parsed: ParsedQuestion, hits: readonly SearchHit[], i
   return total > 0 ? covered / total : 1;
 }
 
+/**
+ * Coverage a question needs. A long chat message that names a framework ("my boss says tensorflow is the
+ * only option for android, can pytorch do it?") carries many incidental words; it needs the same
+ * *amount* of matched substance as a short question, not the same share.
+ */
+function requiredCoverage(parsed: ParsedQuestion, anchored: boolean): number {
+  const t = CONFIDENCE_TUNING;
+  if (!anchored) return t.minCoverageWithoutAnchor;
+  if (parsed.frameworks.length === 0) return t.minCoverage;
+  const topical = parsed.terms.filter((term) => !isFramework(term)).length;
+  return t.minCoverage * Math.min(1, t.longQuestionTerms / Math.max(1, topical));
+}
+
 export function decide(parsed: ParsedQuestion, hits: readonly SearchHit[], index: KnowledgeIndex): Decision {
   if (parsed.terms.length === 0) return { answer: false, reason: 'empty', coverage: 0 };
   const [top, second] = hits;
   const coverage = coverageOf(parsed, hits.slice(0, CONFIDENCE_TUNING.coverageHits), index);
   if (!top) return { answer: false, reason: parsed.frameworks.length ? 'low_confidence' : 'off_topic', coverage };
   const anchored = parsed.terms.some((t) => index.anchors.has(t));
-  if (coverage < (anchored ? CONFIDENCE_TUNING.minCoverage : CONFIDENCE_TUNING.minCoverageWithoutAnchor)) {
+  if (coverage < requiredCoverage(parsed, anchored)) {
     // Naming a framework makes it our topic even when the rest is unknown: "I don't know", not "off-topic".
     return { answer: false, reason: parsed.frameworks.length ? 'low_confidence' : 'off_topic', coverage };
   }

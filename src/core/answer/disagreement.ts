@@ -1,12 +1,14 @@
 /**
- * Spotting when cited snippets give different figures for the same thing ("2,400 images/sec" in one
- * source, "1,900 images/sec" in another for the same framework and metric). The bot must say so rather
- * than silently pick one. Figures are compared only when they share a unit, a topic word and the
- * framework they are about — TensorFlow's number next to PyTorch's is a comparison, not a disagreement.
+ * Spotting when cited snippets give different figures for the same thing ("1,200 images/sec" in one
+ * source, "2,400 images/sec" in another, both for TensorFlow). The bot must say so rather than silently
+ * pick one. Figures are compared only when they share a unit, a topic word and the framework they are
+ * about — TensorFlow's number next to PyTorch's is a comparison, not a disagreement. Each figure belongs
+ * to the framework named nearest to it in its sentence ("PyTorch at 72% and TensorFlow at 28%").
  */
+import type { Framework } from '../knowledge/schema.ts';
 import type { Snippet } from './types.ts';
 import { FRAMEWORKS } from './frameworks.ts';
-import { contentTerms, stem, words } from './terms.ts';
+import { contentTerms, stem } from './terms.ts';
 
 interface Figure {
   value: number;
@@ -15,34 +17,44 @@ interface Figure {
   /** As written, for the note. */
   text: string;
   topics: Set<string>;
-  frameworks: string;
+  framework: string;
   snippet: Snippet;
 }
 
+/** Which framework a single word names ("TensorFlow's" → tensorflow, "torch" → pytorch). */
+export type FrameworkOfWord = (word: string) => Framework | undefined;
+
+const defaultFrameworkOf: FrameworkOfWord = (word) => FRAMEWORKS.find((f) => f === word);
+
 const UNIT_ALIASES: Record<string, string> = { percent: '%', times: 'x', img: 'imag', req: 'request' };
 /** Words after a number that are not units of a measurement. */
-const NOT_UNITS = new Set(['and', 'or', 'to', 'in', 'of', 'the', 'a', 'on', 'for', 'with', 'by', 'from', 'than']);
+const NOT_UNITS = new Set(['and', 'or', 'to', 'in', 'of', 'the', 'a', 'on', 'for', 'with', 'by', 'from', 'than', 'vs', 'versus', 'against', 'while', 'but']);
+const NUMBER = /^[(~≈]*(\d[\d,]*(?:\.\d+)?)([kKmM])?(%|x|×)?[),.;:]*$/;
 
-function figuresOf(snippet: Snippet): Figure[] {
+function figuresOf(snippet: Snippet, frameworkOf: FrameworkOfWord): Figure[] {
   const figures: Figure[] = [];
-  const sentences = snippet.text.split(/(?<=[.!?;])\s+/);
-  for (const sentence of sentences) {
-    const named = FRAMEWORKS.filter((f) => words(sentence).includes(f)).join('+') || snippet.frameworks.join('+');
+  for (const sentence of snippet.text.split(/(?<=[.!?;])\s+/)) {
+    const tokens = sentence.split(/\s+/).filter(Boolean);
+    const mentions = tokens
+      .map((token, i) => ({ i, f: frameworkOf(token.toLowerCase().replace(/[’']s\b/, '').replace(/[^a-z0-9.]/g, '')) }))
+      .filter((m): m is { i: number; f: Framework } => m.f !== undefined);
     const topics = new Set(contentTerms(sentence).filter((t) => !/^\d/.test(t) && !(FRAMEWORKS as readonly string[]).includes(t)));
-    // number, optional magnitude (50K, 1.2M), optional % or x, optional unit word ("images/sec").
-    const pattern = /(\d[\d,]*(?:\.\d+)?)(?:\s?([kKmM])(?![A-Za-z]))?\s*(%|x\b|×)?\s*([A-Za-z]+(?:\/[A-Za-z]+)?)?/g;
-    for (const m of sentence.matchAll(pattern)) {
-      const magnitude = m[2] ? (m[2].toLowerCase() === 'k' ? 1e3 : 1e6) : 1;
-      const value = Number((m[1] ?? '').replace(/,/g, '')) * magnitude;
-      if (!Number.isFinite(value)) continue;
+    tokens.forEach((token, i) => {
+      const m = NUMBER.exec(token);
+      if (!m?.[1]) return;
+      const [, digits, magnitude, symbol] = m;
       // Years are dates, not measurements ("released in 2015").
-      if (!m[2] && !m[3] && /^(19|20)\d\d$/.test(m[1] ?? '')) continue;
-      const word = m[4]?.toLowerCase().split('/')[0];
-      const unit = m[3] ? (m[3] === '%' ? '%' : 'x') : word && !NOT_UNITS.has(word) ? (UNIT_ALIASES[word] ?? stem(word)) : undefined;
-      if (!unit) continue;
-      topics.delete(unit);
-      figures.push({ value, unit, text: m[0].trim(), topics, frameworks: named, snippet });
-    }
+      if (!magnitude && !symbol && /^(19|20)\d\d$/.test(digits)) return;
+      const next = tokens[i + 1]?.toLowerCase().replace(/[^a-z/]/g, '').split('/')[0];
+      const unit = symbol ? (symbol === '%' ? '%' : 'x') : next && !NOT_UNITS.has(next) && !NUMBER.test(next) ? (UNIT_ALIASES[next] ?? stem(next)) : undefined;
+      if (!unit) return;
+      const value = Number(digits.replace(/,/g, '')) * (magnitude ? (magnitude.toLowerCase() === 'k' ? 1e3 : 1e6) : 1);
+      // Nearest framework mention by word distance; ties go to the one before ("PyTorch at 72%").
+      const nearest = [...mentions].sort((a, b) => Math.abs(a.i - i) - Math.abs(b.i - i) || a.i - b.i)[0];
+      const framework = nearest?.f ?? snippet.frameworks.join('+');
+      const text = symbol ? `${digits}${magnitude ?? ''}${symbol}` : `${digits}${magnitude ?? ''} ${tokens[i + 1]?.replace(/[,.;:)]+$/, '')}`;
+      figures.push({ value, unit, text, topics, framework, snippet });
+    });
   }
   return figures;
 }
@@ -59,18 +71,20 @@ function sourceName(snippet: Snippet, other: Snippet): string {
 }
 
 /** A one-line note naming the conflicting figures and their sources, or undefined when they agree. */
-export function findDisagreement(snippets: readonly Snippet[]): string | undefined {
-  const figures = snippets.flatMap(figuresOf);
+export function findDisagreement(snippets: readonly Snippet[], frameworkOf: FrameworkOfWord = defaultFrameworkOf): string | undefined {
+  const figures = snippets.flatMap((s) => figuresOf(s, frameworkOf));
   for (let i = 0; i < figures.length; i++) {
     for (let j = i + 1; j < figures.length; j++) {
       const a = figures[i];
       const b = figures[j];
       if (!a || !b || a.snippet === b.snippet) continue;
-      if (a.snippet.citation.chunkId === b.snippet.citation.chunkId) continue;
-      if (a.unit !== b.unit || a.frameworks !== b.frameworks || !sharesTopic(a.topics, b.topics)) continue;
+      // Two sections of one article do not make a disagreement between sources.
+      if (a.snippet.citation.title === b.snippet.citation.title && a.snippet.citation.source === b.snippet.citation.source) continue;
+      if (a.unit !== b.unit || a.framework !== b.framework || !sharesTopic(a.topics, b.topics)) continue;
       const spread = Math.abs(a.value - b.value) / Math.max(Math.abs(a.value), Math.abs(b.value), 1e-9);
       if (spread < 0.05) continue;
-      return `The sources disagree here: ${sourceName(a.snippet, b.snippet)} says “${a.text}” while ${sourceName(b.snippet, a.snippet)} says “${b.text}”.`;
+      const about = FRAMEWORKS.includes(a.framework as Framework) ? ` for ${a.framework === 'tensorflow' ? 'TensorFlow' : 'PyTorch'}` : '';
+      return `The sources disagree here${about}: ${sourceName(a.snippet, b.snippet)} says ${a.text} while ${sourceName(b.snippet, a.snippet)} says ${b.text}.`;
     }
   }
   return undefined;

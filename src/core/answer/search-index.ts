@@ -150,7 +150,7 @@ export class KnowledgeIndex {
       weights: RETRIEVAL_TUNING.weights,
       prefix: (term) => term.length >= 4 && !isFrameworkTerm(term),
       // Short words have too many one-letter neighbours ("react" ~ "reach"); framework typos are fixed earlier.
-      fuzzy: (term) => (isFrameworkTerm(term) ? false : term.length >= 9 ? 2 : term.length >= 6 ? 1 : false),
+      fuzzy: (term) => (isFrameworkTerm(term) ? false : term.length >= 8 ? 2 : term.length >= 6 ? 1 : false),
       maxFuzzy: 2,
       // Terms arrive already processed by parseQuestion; stemming twice would change them.
       tokenize: (text) => text.split(' '),
