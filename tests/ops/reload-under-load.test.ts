@@ -18,8 +18,12 @@ import type { ReloadResult, Requester } from '../../src/core/ports.ts';
 import { MemoryStore } from '../../src/stores/memory-store.ts';
 
 const SOURCE = new URL('../../knowledge/', import.meta.url).pathname;
-const QUESTIONS_TOTAL = 6_000;
-const CONCURRENCY = 300;
+const QUESTIONS_MIN = 3_000;
+/** Hard cap, so the loop is bounded even if reloads were very slow. */
+const QUESTIONS_MAX = 60_000;
+/** Keep asking until this many reloads (b, broken, a, broken again: both versions and both kinds of breakage) have happened under load. */
+const RELOADS_MIN = 4;
+const CONCURRENCY = 16;
 const OFF_TOPIC = ['what is the weather in Paris tomorrow?', 'how do I bake sourdough bread', 'center a div with CSS grid'];
 
 let root: string;
@@ -97,11 +101,11 @@ describe('reload under load', () => {
     let next = 0;
     const worker = async (id: number) => {
       const who: Requester = { platform: 'cli', userId: `load-${id}`, conversation: 'load' };
-      while (next < QUESTIONS_TOTAL) {
+      while ((next < QUESTIONS_MIN || reloads.length < RELOADS_MIN) && next < QUESTIONS_MAX) {
         const n = next++;
-        // Real traffic arrives from sockets: yield to I/O now and then, or the reload's file reads
-        // (macrotasks) would only run after every question (microtasks only) had been answered.
-        if (n % 20 === 0) await new Promise((resolve) => setImmediate(resolve));
+        // Real traffic arrives from sockets, one event-loop turn each: yield to I/O, or the reload's file
+        // reads (macrotasks) would only run after every question (microtasks only) had been answered.
+        await new Promise((resolve) => setImmediate(resolve));
         const offTopic = n % 10 === 9;
         const question = offTopic ? OFF_TOPIC[n % OFF_TOPIC.length]! : onTopic[n % onTopic.length]!;
         try {
@@ -117,10 +121,11 @@ describe('reload under load', () => {
     await reloader;
 
     expect(failures).toEqual([]);
-    expect(results).toHaveLength(QUESTIONS_TOTAL);
+    const asked = results.length;
+    expect(asked).toBeGreaterThanOrEqual(QUESTIONS_MIN);
     const okReloads = reloads.filter((r) => r.ok);
     const failedReloads = reloads.filter((r) => !r.ok);
-    expect(okReloads.length).toBeGreaterThanOrEqual(4);
+    expect(okReloads.length).toBeGreaterThanOrEqual(2);
     expect(failedReloads.length).toBeGreaterThanOrEqual(2);
     for (const failed of failedReloads) {
       expect(failed.errors.length).toBeGreaterThan(0);
@@ -150,10 +155,10 @@ describe('reload under load', () => {
     expect(fromB).toBeGreaterThan(0);
     const reloadMs = okReloads.map((r) => r.ms).sort((x, y) => x - y);
     console.info(
-      `[reload-under-load] ${QUESTIONS_TOTAL} questions (${CONCURRENCY} concurrent) in ${Math.round(elapsed)} ms ` +
-        `(${Math.round(QUESTIONS_TOTAL / (elapsed / 1000))}/s) during ${reloads.length} reloads ` +
+      `[reload-under-load] ${asked} questions (${CONCURRENCY} concurrent) in ${Math.round(elapsed)} ms ` +
+        `(${Math.round(asked / (elapsed / 1000))}/s) during ${reloads.length} reloads ` +
         `(${okReloads.length} ok, ${failedReloads.length} refused; ok reload median ${Math.round(reloadMs[reloadMs.length >> 1] ?? 0)} ms); ` +
         `answers from A-only ids ${fromA}, B-only ids ${fromB}; 0 failed, 0 empty`,
     );
-  }, 60_000);
+  }, 120_000);
 });
