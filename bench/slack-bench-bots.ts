@@ -58,7 +58,9 @@ const signingSecret = process.env.SLACK_BENCH_SIGNING_SECRET;
 if (apiUrl && signingSecret && process.send) {
   const bots = await startBots(apiUrl, signingSecret);
   process.send({ ready: bots.urls });
-  process.once('message', () => {
-    void bots.stop().then(() => process.exit(0));
+  process.on('message', (m: string) => {
+    // 'cpu' → this process's CPU time so far (user + system, µs), so the parent can charge each slice.
+    if (m === 'cpu') process.send?.({ cpu: process.cpuUsage() });
+    else void bots.stop().then(() => process.exit(0));
   });
 }

@@ -25,6 +25,8 @@ interface Figures {
   answers: number[];
   acks: number[];
   lost: number;
+  /** CPU time the bot process spent on these events (machine load does not inflate it much). */
+  cpuMs: number;
 }
 
 function percentile(samples: number[], p: number): number {
@@ -68,12 +70,12 @@ async function drive(standIn: SlackStandIn, url: string, rate: number, seconds: 
   const deadline = Date.now() + 10_000;
   while (sentAt.size > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
   standIn.onCall = undefined;
-  return { answers, acks: ackTimes, lost: sentAt.size };
+  return { answers, acks: ackTimes, lost: sentAt.size, cpuMs: 0 };
 }
 
 function line(label: string, f: Figures): string {
   const ms = (n: number) => `${n.toFixed(1)} ms`.padStart(9);
-  return `${label.padEnd(26)} n=${String(f.answers.length).padStart(4)}  answer p50 ${ms(percentile(f.answers, 50))}  p99 ${ms(percentile(f.answers, 99))}  ack p50 ${ms(percentile(f.acks, 50))}  p99 ${ms(percentile(f.acks, 99))}  lost ${f.lost}`;
+  return `${label.padEnd(26)} n=${String(f.answers.length).padStart(4)}  answer p50 ${ms(percentile(f.answers, 50))}  p99 ${ms(percentile(f.answers, 99))}  ack p50 ${ms(percentile(f.acks, 50))}  p99 ${ms(percentile(f.acks, 99))}  lost ${f.lost}  CPU/event ${(f.cpuMs / Math.max(1, f.answers.length)).toFixed(2)} ms`;
 }
 
 export async function run(rate = 200, seconds = 3): Promise<void> {
@@ -94,11 +96,23 @@ export async function run(rate = 200, seconds = 3): Promise<void> {
     await drive(standIn, urls.echo, 50, 1);
     await drive(standIn, urls.ours, 50, 1);
     // Alternate half-second slices so both face the same machine load (other processes come and go).
-    const bare: Figures = { answers: [], acks: [], lost: 0 };
-    const desk: Figures = { answers: [], acks: [], lost: 0 };
+    const cpu = () =>
+      new Promise<number>((resolve) => {
+        const onMessage = (m: { cpu?: NodeJS.CpuUsage }) => {
+          if (!m.cpu) return;
+          bots.off('message', onMessage);
+          resolve((m.cpu.user + m.cpu.system) / 1000);
+        };
+        bots.on('message', onMessage);
+        bots.send('cpu');
+      });
+    const bare: Figures = { answers: [], acks: [], lost: 0, cpuMs: 0 };
+    const desk: Figures = { answers: [], acks: [], lost: 0, cpuMs: 0 };
     for (let slice = 0; slice < seconds * 2; slice += 1) {
       for (const [url, into] of [[urls.echo, bare], [urls.ours, desk]] as const) {
+        const cpuBefore = await cpu();
         const f = await drive(standIn, url, rate, 0.5);
+        into.cpuMs += (await cpu()) - cpuBefore;
         into.answers.push(...f.answers);
         into.acks.push(...f.acks);
         into.lost += f.lost;

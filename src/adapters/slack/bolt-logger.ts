@@ -6,8 +6,9 @@ export function boltLogger(logger: Logger): BoltLogger {
   let level = LogLevel.INFO;
   const text = (parts: unknown[]) => parts.map((p) => (typeof p === 'string' ? p : JSON.stringify(p))).join(' ');
   return {
-    debug: (...msg: unknown[]) => logger.debug(text(msg)),
-    info: (...msg: unknown[]) => logger.info(text(msg)),
+    // Bolt and the WebClient log several debug lines per request: format only when someone listens.
+    debug: (...msg: unknown[]) => logger.isLevelEnabled('debug') && logger.debug(text(msg)),
+    info: (...msg: unknown[]) => logger.isLevelEnabled('info') && logger.info(text(msg)),
     warn: (...msg: unknown[]) => logger.warn(text(msg)),
     error: (...msg: unknown[]) => logger.error(text(msg)),
     setLevel: (next: LogLevel) => {
