@@ -58,3 +58,24 @@ describe('Slack Socket Mode', () => {
     expect(adapter.isReady()).toBe(false);
   });
 });
+
+describe('Slack start-up errors', () => {
+  const quiet = pino({ level: 'silent' });
+  it('names SLACK_BOT_TOKEN when Slack refuses it, and SLACK_API_URL when unreachable', async () => {
+    const standIn = await new SlackStandIn().start();
+    standIn.authError = 'invalid_auth';
+    const store = new MemoryStore();
+    const desk = await createDesk({ knowledgeDir: 'knowledge', store });
+    try {
+      const refused = createSlackAdapter({ desk, store, logger: quiet, botToken: 'xoxb-revoked', signingSecret: 'secret-123456', apiUrl: standIn.apiUrl, adminUserIds: [] });
+      await expect(refused.start()).rejects.toThrow(/invalid_auth.*SLACK_BOT_TOKEN/);
+      expect(refused.isReady()).toBe(false);
+      const unreachable = createSlackAdapter({ desk, store, logger: quiet, botToken: 'xoxb-x', signingSecret: 'secret-123456', apiUrl: 'http://127.0.0.1:1/api/', adminUserIds: [] });
+      await expect(unreachable.start()).rejects.toThrow(/SLACK_API_URL/);
+      expect(() => createSlackAdapter({ desk, store, logger: quiet, botToken: 'xoxb-x', adminUserIds: [] })).toThrow(/SLACK_SIGNING_SECRET/);
+    } finally {
+      await standIn.close();
+      await store.close();
+    }
+  }, 20_000);
+});

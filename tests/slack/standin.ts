@@ -40,6 +40,8 @@ export class SlackStandIn {
   private waiters: (() => void)[] = [];
   private ts = 1_700_000_000;
   port = 0;
+  /** When set, auth.test / apps.connections.open answer `{ ok: false, error }` (a revoked token). */
+  authError: string | undefined;
   /** Called on every recorded call, at the moment it arrives (benchmarks time answers with it). */
   onCall: ((call: RecordedCall) => void) | undefined;
 
@@ -145,8 +147,10 @@ export class SlackStandIn {
   private reply(method: string, body: Record<string, unknown>): Record<string, unknown> {
     switch (method) {
       case 'auth.test':
+        if (this.authError) return { ok: false, error: this.authError };
         return { ok: true, url: 'https://standin.slack.com/', team: 'Stand-in', user: 'framework-desk', team_id: TEAM_ID, user_id: BOT_USER_ID, bot_id: BOT_ID };
       case 'apps.connections.open':
+        if (this.authError) return { ok: false, error: this.authError };
         return { ok: true, url: `ws://127.0.0.1:${this.port}/socket` };
       case 'chat.postMessage':
       case 'chat.update':

@@ -47,6 +47,19 @@ export function slackClientOptions(apiUrl: string | undefined): WebClientOptions
   return { retryConfig: SLACK_RETRY_CONFIG, ...(base && { slackApiUrl: base }) };
 }
 
+/** Turns Bolt's start-up failures into one sentence that names the variable to fix. */
+function startupError(error: unknown, apiUrl: string, socketMode: boolean): Error {
+  const code = (error as { data?: { error?: string } }).data?.error;
+  const message = error instanceof Error ? error.message : String(error);
+  if (code && ['invalid_auth', 'not_authed', 'account_inactive', 'token_revoked', 'not_allowed_token_type'].includes(code)) {
+    const which = socketMode && /connections/.test(message)
+      ? 'SLACK_APP_TOKEN: create an app-level token (xapp-…) with the connections:write scope under Basic Information → App-Level Tokens'
+      : 'SLACK_BOT_TOKEN: copy the Bot User OAuth Token (xoxb-…) from OAuth & Permissions (reinstall the app if it was revoked)';
+    return new Error(`Slack refused the token (${code}) — check ${which}`, { cause: error });
+  }
+  return new Error(`could not reach the Slack Web API at ${apiUrl} (${message}) — check SLACK_API_URL and the network`, { cause: error });
+}
+
 export function createSlackAdapter(options: SlackAdapterOptions): ChatAdapter {
   const logger = boltLogger(options.logger);
   const clientOptions = slackClientOptions(options.apiUrl);
@@ -116,8 +129,12 @@ export function createSlackAdapter(options: SlackAdapterOptions): ChatAdapter {
     name: 'slack',
     ...(httpRoutes && { httpRoutes }),
     async start() {
-      await app.init();
-      if (socket) await app.start();
+      try {
+        await app.init();
+        if (socket) await app.start();
+      } catch (error) {
+        throw startupError(error, clientOptions.slackApiUrl ?? 'https://slack.com/api/', socket !== undefined);
+      }
       started = true;
       options.logger.info({ mode: socket ? 'socket' : 'http', apiUrl: clientOptions.slackApiUrl ?? 'https://slack.com/api/' }, 'Slack ready');
     },
