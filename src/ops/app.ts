@@ -21,6 +21,13 @@ import { withStoreOutageReplies } from './store-outage.ts';
 import { DiscordShardsAdapter, managerReloadBus } from './discord-shards.ts';
 import type { ReloadBus } from './reload-broadcast.ts';
 
+/** What to check when an adapter cannot connect at start-up. */
+const START_HINTS: Record<ChatAdapter['name'], string> = {
+  slack: 'check SLACK_BOT_TOKEN (xoxb-…, app installed in the workspace) and SLACK_API_URL if set',
+  discord: 'check DISCORD_TOKEN, that the Message Content intent is enabled, and DISCORD_API_URL if set',
+  console: 'the console chat needs a readable stdin',
+};
+
 export interface AppOptions {
   logger: Logger;
   /** Serve the HTTP port (off in Discord shard children, which share the manager's port). */
@@ -113,7 +120,12 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
   }
 
   for (const adapter of adapters) {
-    await adapter.start();
+    try {
+      await adapter.start();
+    } catch (error) {
+      await Promise.allSettled([server?.close(0), store.close(), bus?.close()]);
+      throw new Error(`the ${adapter.name} adapter could not connect (${(error as Error).message}) — ${START_HINTS[adapter.name]}`, { cause: error });
+    }
     logger.info({ adapter: adapter.name }, `${adapter.name} adapter ready`);
   }
 

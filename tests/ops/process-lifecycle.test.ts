@@ -76,3 +76,71 @@ describe('npm start as a process', () => {
     expect(bot.stderr()).toMatch(/shutdown complete/);
   }, 30_000);
 });
+
+describe('npm start with Slack in HTTP mode', () => {
+  it('answers a signed mention on POST /slack/events, is ready, and exits 0 on SIGTERM', async () => {
+    const { SlackStandIn } = await import('../slack/standin.ts');
+    const { appMention } = await import('../slack/payloads.ts');
+    const { SIGNING_SECRET, signedHeaders } = await import('../slack/signing.ts');
+    const slack = await new SlackStandIn().start();
+    try {
+      const port = await freePort();
+      bot = startBot({
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        KNOWLEDGE_DIR: kbDir,
+        SLACK_BOT_TOKEN: 'xoxb-process-test',
+        SLACK_SIGNING_SECRET: SIGNING_SECRET,
+        SLACK_API_URL: slack.apiUrl,
+        LOG_LEVEL: 'info',
+      });
+      await bot.waitFor(/Framework Desk running \(slack\)/);
+      const base = `http://127.0.0.1:${port}`;
+      expect(await (await fetch(`${base}/readyz`)).json()).toMatchObject({ ready: true, adapters: { slack: true } });
+      const event = appMention({ text: 'Which framework is better for research?' });
+      const body = JSON.stringify(event);
+      const ack = await fetch(`${base}/slack/events`, { method: 'POST', headers: signedHeaders(body, 'application/json'), body });
+      expect(ack.status).toBe(200);
+      const ts = (event.event as { ts: string }).ts;
+      await slack.waitFor(() => slack.calls.some((c) => c.method === 'chat.postMessage' && c.body.thread_ts === ts), 5_000, 'the answer');
+      const forged = await fetch(`${base}/slack/events`, { method: 'POST', headers: signedHeaders(body, 'application/json', { secret: 'wrong' }), body });
+      expect(forged.status).toBe(401);
+      // The one log line per question, as JSON on stdout (not a terminal).
+      const line = bot.stdout().split('\n').find((l) => l.includes('"event":"question"'));
+      expect(JSON.parse(line!)).toMatchObject({ platform: 'slack', answered: true, topCitation: expect.any(String) });
+      expect(bot.stdout()).not.toContain('xoxb-process-test');
+      bot.child.kill('SIGTERM');
+      expect(await bot.exited).toBe(0);
+    } finally {
+      await slack.close();
+    }
+  }, 30_000);
+
+  it('exits 1 with a plain message when the Slack API cannot be reached at start-up', async () => {
+    const { SlackStandIn } = await import('../slack/standin.ts');
+    const slack = await new SlackStandIn().start();
+    try {
+      bot = startBot({
+        PORT: String(await freePort()),
+        KNOWLEDGE_DIR: kbDir,
+        SLACK_BOT_TOKEN: 'xoxb-process-test',
+        SLACK_SIGNING_SECRET: 'some-signing-secret',
+        SLACK_API_URL: 'http://127.0.0.1:1/api/',
+      });
+      expect(await bot.exited).toBe(1);
+      expect(bot.stderr()).toMatch(/the slack adapter could not connect .* check SLACK_BOT_TOKEN/);
+    } finally {
+      await slack.close();
+    }
+  }, 60_000);
+});
+
+describe('npm start as a console chat', () => {
+  it('answers piped questions on stdout and exits 0 at end of input', async () => {
+    bot = startBot({ PORT: String(await freePort()), KNOWLEDGE_DIR: kbDir });
+    bot.child.stdin.end('Which framework should I use for mobile apps?\n');
+    expect(await bot.exited).toBe(0);
+    expect(bot.stdout()).toMatch(/TensorFlow Lite/);
+    expect(bot.stdout()).not.toMatch(/"level"/); // logs stay off the conversation
+  }, 30_000);
+});
