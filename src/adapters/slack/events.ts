@@ -30,7 +30,7 @@ interface MessageLike {
   thread_ts?: unknown;
 }
 
-const str = (v: unknown) => (typeof v === 'string' && v.length > 0 ? v : undefined);
+const str = (v: unknown): string | undefined => (typeof v === 'string' && v.length > 0 ? v : undefined);
 const threadKey = (channel: string, threadTs: string) => `thread:${channel}:${threadTs}`;
 
 export async function postMessages(client: WebClient, channel: string, threadTs: string | undefined, messages: SlackMessage[]): Promise<void> {
@@ -47,8 +47,29 @@ export async function postMessages(client: WebClient, channel: string, threadTs:
   }
 }
 
-async function answer(ctx: HandlerContext, client: WebClient, m: { user: string; channel: string; ts: string; text: unknown }, threadTs: string | undefined, botUserId: string | undefined): Promise<void> {
-  if (!(await claimOnce(ctx.store, ctx.logger, messageKey(m.channel, m.ts)))) return;
+interface Incoming {
+  user: string;
+  channel: string;
+  ts: string;
+  text: unknown;
+  /** The delivery's event_id (the same on every retry of it). */
+  eventId: string | undefined;
+}
+
+/**
+ * Claims the delivery (retries share its event_id) and then the message (one message can arrive as two
+ * events); only events we are about to answer touch the store, not every message in every channel.
+ */
+async function firstTime(ctx: HandlerContext, m: Incoming): Promise<boolean> {
+  if (m.eventId && !(await claimOnce(ctx.store, ctx.logger, eventKey(m.eventId)))) {
+    ctx.logger.debug({ eventId: m.eventId }, 'Slack retry of an event already taken; ignored');
+    return false;
+  }
+  return claimOnce(ctx.store, ctx.logger, messageKey(m.channel, m.ts));
+}
+
+async function answer(ctx: HandlerContext, client: WebClient, m: Incoming, threadTs: string | undefined, botUserId: string | undefined): Promise<void> {
+  if (!(await firstTime(ctx, m))) return;
   let reply: Answer | undefined;
   try {
     reply = await ctx.desk.ask(questionFromSlackText(m.text, botUserId), requesterOf(m.user, m.channel));
@@ -60,35 +81,25 @@ async function answer(ctx: HandlerContext, client: WebClient, m: { user: string;
   }
 }
 
-function fromPerson(event: MessageLike, botUserId: string | undefined) {
+function fromPerson(event: MessageLike, body: unknown, botUserId: string | undefined): (Incoming & { threadTs: string | undefined }) | undefined {
   const user = str(event.user);
   const channel = str(event.channel);
   const ts = str(event.ts);
   if (!user || !channel || !ts || event.bot_id || user === botUserId) return undefined;
-  if (!HUMAN_SUBTYPES.has(event.subtype as string | undefined)) return undefined;
-  return { user, channel, ts, text: event.text, threadTs: str(event.thread_ts) };
+  if (!HUMAN_SUBTYPES.has(str(event.subtype))) return undefined;
+  return { user, channel, ts, text: event.text, threadTs: str(event.thread_ts), eventId: str((body as { event_id?: unknown }).event_id) };
 }
 
 export function registerEvents(app: App, ctx: HandlerContext): void {
-  // Retries of a delivery share its event_id; the first one wins, across replicas.
-  app.use(async ({ body, next }) => {
-    const eventId = (body as { type?: unknown; event_id?: unknown }).type === 'event_callback' ? str((body as { event_id?: unknown }).event_id) : undefined;
-    if (eventId && !(await claimOnce(ctx.store, ctx.logger, eventKey(eventId)))) {
-      ctx.logger.debug({ eventId }, 'Slack duplicate event ignored');
-      return;
-    }
-    await next();
-  });
-
-  app.event('app_mention', async ({ event, client, context }) => {
-    const m = fromPerson(event as MessageLike, context.botUserId);
+  app.event('app_mention', async ({ event, body, client, context }) => {
+    const m = fromPerson(event as MessageLike, body, context.botUserId);
     if (!m) return;
     await answer(ctx, client, m, m.threadTs ?? m.ts, context.botUserId);
   });
 
-  app.event('message', async ({ event, client, context }) => {
+  app.event('message', async ({ event, body, client, context }) => {
     const raw = event as MessageLike;
-    const m = fromPerson(raw, context.botUserId);
+    const m = fromPerson(raw, body, context.botUserId);
     if (!m) return;
     if (raw.channel_type === 'im') {
       await answer(ctx, client, m, m.threadTs, context.botUserId);
