@@ -135,6 +135,44 @@ describe('npm start with Slack in HTTP mode', () => {
   }, 60_000);
 });
 
+describe('graceful shutdown with work in flight', () => {
+  it('finishes an answer still being delivered when SIGTERM arrives, then exits 0', async () => {
+    const { SlackStandIn } = await import('../slack/standin.ts');
+    const { appMention } = await import('../slack/payloads.ts');
+    const { SIGNING_SECRET, signedHeaders } = await import('../slack/signing.ts');
+    const slack = await new SlackStandIn().start();
+    try {
+      const port = await freePort();
+      bot = startBot({
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        KNOWLEDGE_DIR: kbDir,
+        SLACK_BOT_TOKEN: 'xoxb-process-test',
+        SLACK_SIGNING_SECRET: SIGNING_SECRET,
+        SLACK_API_URL: slack.apiUrl,
+        SHUTDOWN_GRACE_MS: '8000',
+      });
+      await bot.waitFor(/Framework Desk running/);
+      // Slack answers the first post with 429 Retry-After: 1 — the answer is in flight for a second.
+      slack.rateLimit('chat.postMessage', 1, 1);
+      const event = appMention({ text: 'Is PyTorch good for research?' });
+      const body = JSON.stringify(event);
+      const ack = await fetch(`http://127.0.0.1:${port}/slack/events`, { method: 'POST', headers: signedHeaders(body, 'application/json'), body });
+      expect(ack.status).toBe(200);
+      await slack.waitFor(() => slack.calls.some((c) => c.method === 'chat.postMessage'), 5_000, 'the first (rate-limited) post');
+      const signalled = Date.now();
+      bot.child.kill('SIGTERM');
+      expect(await bot.exited).toBe(0);
+      const ts = (event.event as { ts: string }).ts;
+      const delivered = slack.calls.filter((c) => c.method === 'chat.postMessage' && c.status === 200 && c.body.thread_ts === ts);
+      expect(delivered).toHaveLength(1);
+      expect(Date.now() - signalled).toBeGreaterThanOrEqual(500); // it really waited for the retry
+    } finally {
+      await slack.close();
+    }
+  }, 30_000);
+});
+
 describe('npm start as a console chat', () => {
   it('answers piped questions on stdout and exits 0 at end of input', async () => {
     bot = startBot({ PORT: String(await freePort()), KNOWLEDGE_DIR: kbDir });
