@@ -31,6 +31,13 @@ describe('MemoryStore bounds', () => {
     expect(await store.getSession('flow:9900')).toBe('x'.repeat(50));
   });
 
+  it('rewriting the same session over and over keeps the bookkeeping bounded', async () => {
+    const store = new MemoryStore({ maxEntries: 100 });
+    for (let i = 0; i < 100_000; i++) await store.setSession(`flow:${i % 3}`, String(i), 60_000);
+    expect(store.sizes.sessions).toBe(3);
+    expect(store.sizes.sessionQueue).toBeLessThan(2_000);
+  });
+
   it('a session still in use is not the one evicted', async () => {
     const store = new MemoryStore({ maxEntries: 3 });
     await store.setSession('active', '1', 60_000);
