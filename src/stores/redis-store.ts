@@ -113,7 +113,8 @@ export class RedisStore implements Store {
       const multi = this.redis
         .multi()
         .hincrby(hash, record.vote, 1)
-        .hset(hash, 'question', record.question.trim().slice(0, MAX_QUESTION_CHARS), 'chunkIds', JSON.stringify(record.chunkIds));
+        .hsetnx(hash, 'question', record.question.trim().slice(0, MAX_QUESTION_CHARS))
+        .hset(hash, 'chunkIds', JSON.stringify(record.chunkIds));
       if (record.vote === 'down') multi.zincrby(this.key('fb-down'), 1, question);
       await multi.exec();
     });
