@@ -29,6 +29,7 @@ describe('Discord messages', () => {
     const deadline = Date.now() + 3_000;
     while (h.standIn.heartbeats < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
     expect(h.standIn.heartbeats).toBeGreaterThanOrEqual(2);
+    expect(h.standIn.connections).toBe(1);
     expect(h.adapter.isReady()).toBe(true);
   });
 

@@ -72,8 +72,13 @@ export class DiscordStandIn {
   /** Heartbeats received (each answered with op 11 ACK). */
   heartbeats = 0;
   /** Short so tests see heartbeats; discord.js reconnects if an ACK is missing. */
-  static heartbeatIntervalMs = 250;
+  static heartbeatIntervalMs = 1_000;
+  /** Gateway connections accepted (more than one means the client reconnected). */
+  connections = 0;
+  /** Sessions that have identified or resumed and may receive dispatches. */
   private sockets = new Set<WebSocket>();
+  /** Dispatches sent while no session was live (client reconnecting); delivered once it is back. */
+  private pending: { t: string; d: unknown }[] = [];
   private seq = 0;
 
   private constructor(
@@ -126,7 +131,7 @@ export class DiscordStandIn {
   }
 
   private handleGateway(socket: WebSocket): void {
-    this.sockets.add(socket);
+    this.connections += 1;
     socket.on('close', () => this.sockets.delete(socket));
     socket.send(JSON.stringify({ op: 10, d: { heartbeat_interval: DiscordStandIn.heartbeatIntervalMs } }));
     socket.on('message', (raw) => {
@@ -135,8 +140,16 @@ export class DiscordStandIn {
         this.heartbeats += 1;
         socket.send(JSON.stringify({ op: 11 }));
       }
+      if (payload.op === 6) {
+        // RESUME after a reconnect (e.g. a late heartbeat ACK on a busy machine): replay nothing, go on.
+        this.sockets.add(socket);
+        this.send(socket, 'RESUMED', {});
+        this.flushPending();
+        return;
+      }
       if (payload.op !== 2) return;
       this.identified.push(payload.d);
+      this.sockets.add(socket);
       this.send(socket, 'READY', {
         v: 10,
         user: botUser,
@@ -164,6 +177,7 @@ export class DiscordStandIn {
         voice_states: [],
         presences: [],
       });
+      this.flushPending();
     });
   }
 
@@ -173,7 +187,14 @@ export class DiscordStandIn {
 
   /** Sends a dispatch to every connected gateway session. */
   dispatch(t: string, d: unknown): void {
-    for (const socket of this.sockets) this.send(socket, t, d);
+    const live = [...this.sockets].filter((socket) => socket.readyState === socket.OPEN);
+    if (live.length === 0) this.pending.push({ t, d });
+    for (const socket of live) this.send(socket, t, d);
+  }
+
+  private flushPending(): void {
+    const queued = this.pending.splice(0);
+    for (const { t, d } of queued) this.dispatch(t, d);
   }
 
   /** Waits (bounded) until `count` calls after index `from` match `predicate`. */

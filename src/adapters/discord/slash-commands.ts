@@ -3,17 +3,17 @@
  * them to the channel; work that may be slow defers before Discord's 3-second deadline, then edits.
  */
 import { MessageFlags, type AutocompleteInteraction, type ChatInputCommandInteraction } from 'discord.js';
-import type { FlowAnswers, QuestionId } from '../../core/flow/types.ts';
+import type { FlowAnswers } from '../../core/flow/types.ts';
 import { COMMANDS, MAX_QUESTION_LENGTH, isAdmin } from './commands.ts';
 import { requesterOf, type HandlerContext } from './context.ts';
 import { LIMITS } from './embed-limits.ts';
+import { QUESTION_ORDER } from './flow-questions.ts';
 import { clip } from './escape.ts';
 import { renderReload, renderReport } from './render-admin.ts';
 import { renderFlowStep } from './render-flow.ts';
 import { COLORS, renderAnswer, renderNotice } from './render.ts';
 import { sendReply, withinDeadline } from './respond.ts';
 
-const QUESTION_IDS: QuestionId[] = ['goal', 'target', 'hardware', 'domain', 'team'];
 const deferEphemeral = (interaction: ChatInputCommandInteraction) => () => interaction.deferReply({ flags: MessageFlags.Ephemeral });
 
 async function ask(interaction: ChatInputCommandInteraction, context: HandlerContext): Promise<void> {
@@ -25,7 +25,7 @@ async function ask(interaction: ChatInputCommandInteraction, context: HandlerCon
 
 async function chooseFramework(interaction: ChatInputCommandInteraction, context: HandlerContext): Promise<void> {
   const preset: FlowAnswers = {};
-  for (const id of QUESTION_IDS) {
+  for (const id of QUESTION_ORDER) {
     const value = interaction.options.getString(id);
     if (value) preset[id] = value;
   }
