@@ -32,7 +32,7 @@ export function renderReport(report: UsageReport): SlackMessage[] {
   const text = formatReport(report).replace(/```/g, "'''");
   const blocks: KnownBlock[] = [
     { type: 'section', text: { type: 'mrkdwn', text: '*Usage report*' } },
-    ...sections(text, (piece) => `\`\`\`${escapeMrkdwn(piece)}\`\`\``),
+    ...sections(text, (piece) => `\`\`\`\n${escapeMrkdwn(piece)}\n\`\`\``),
   ];
   return toMessages(blocks, 'Usage report');
 }

@@ -53,7 +53,7 @@ function resultBlocks(rec: Recommendation, shareKey: string | undefined): KnownB
   const bullet = (text: string, citation?: Citation) => `• ${escapeMrkdwn(text)}${citation ? ` ${cite(citation)}` : ''}`;
   const blocks: KnownBlock[] = [
     header(`Recommendation: ${winner}`),
-    { type: 'section', text: { type: 'mrkdwn', text: `Confidence ${Math.round(rec.confidence * 100)}%\n\`\`\`${escapeMrkdwn(renderScoreBars(rec.scores))}\`\`\`` } },
+    { type: 'section', text: { type: 'mrkdwn', text: `Confidence ${Math.round(rec.confidence * 100)}%\n\`\`\`\n${escapeMrkdwn(renderScoreBars(rec.scores))}\n\`\`\`` } },
   ];
   const why = rec.reasons.map((r) => bullet(r.text, r.citation));
   if (why.length > 0) blocks.push(...sections(['*Why*', ...why].join('\n'), (p) => p));
