@@ -11,7 +11,7 @@ import { createSlackAdapter } from '../../src/adapters/slack/index.ts';
 import { createDesk } from '../../src/core/desk.ts';
 import { MemoryStore } from '../../src/stores/memory-store.ts';
 import { messageProblems } from './block-kit-validator.ts';
-import { appMention, nextTs } from './payloads.ts';
+import { appMention, blockAction, nextTs, slashCommand } from './payloads.ts';
 import { SlackStandIn } from './standin.ts';
 
 let standIn: SlackStandIn;
@@ -51,6 +51,22 @@ describe('Slack Socket Mode', () => {
     await standIn.waitFor(() => standIn.acks.includes('env-2'), 3_000, 'the second ack');
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(standIn.calls.filter((c) => c.method === 'chat.postMessage')).toHaveLength(1);
+  });
+
+  it('takes slash commands and button clicks over the socket too', async () => {
+    const command = slashCommand('/choose-framework', '', standIn.responseUrl('sock-cmd'));
+    standIn.sendEnvelope({ envelope_id: 'env-cmd', type: 'slash_commands', accepts_response_payload: true, payload: command });
+    await standIn.waitFor(() => standIn.acks.includes('env-cmd'), 3_000, 'the command ack');
+    await standIn.waitFor(() => standIn.calls.some((c) => c.method === 'response:sock-cmd'), 5_000, 'the questionnaire');
+    const question = standIn.calls.find((c) => c.method === 'response:sock-cmd')!;
+    expect(messageProblems(question.body)).toEqual([]);
+    const blocks = question.body.blocks as { type: string; elements?: { action_id: string; value: string }[] }[];
+    const option = blocks.find((b) => b.type === 'actions')!.elements![0]!;
+    const click = blockAction(option, { responseUrl: standIn.responseUrl('sock-click') });
+    standIn.sendEnvelope({ envelope_id: 'env-click', type: 'interactive', accepts_response_payload: false, payload: click });
+    await standIn.waitFor(() => standIn.calls.some((c) => c.method === 'response:sock-click'), 5_000, 'the next question');
+    expect(standIn.acks).toContain('env-click');
+    expect(standIn.calls.find((c) => c.method === 'response:sock-click')!.body.replace_original).toBe(true);
   });
 
   it('stops cleanly', async () => {
