@@ -8,7 +8,13 @@ import { readFileSync } from 'node:fs';
 import { BOT_USER_ID, TEAM_ID } from './standin.ts';
 
 const SAMPLES = '/work/shared/specs/slack/java-slack-sdk-samples';
-const sample = (name: string) => JSON.parse(readFileSync(`${SAMPLES}/${name}`, 'utf8')) as Record<string, unknown>;
+const raw = new Map<string, string>();
+/** A fresh copy of a fixture (read once; the benchmark builds thousands of payloads). */
+function sample(name: string): Record<string, unknown> {
+  let text = raw.get(name);
+  if (text === undefined) raw.set(name, (text = readFileSync(`${SAMPLES}/${name}`, 'utf8')));
+  return JSON.parse(text) as Record<string, unknown>;
+}
 
 export const USER = 'U0USER0001';
 export const ADMIN = 'U0ADMIN001';
