@@ -58,3 +58,32 @@ describe('Discord sharding', () => {
     adapter = undefined;
   }, 60_000);
 });
+
+describe('npm start with DISCORD_SHARDS', () => {
+  it('runs the real shard entry in child processes behind the manager, ready on /readyz, exits 0 on SIGTERM', async () => {
+    const { startBot, killQuietly } = await import('./process.ts');
+    const { freePort } = await import('./redis-server.ts');
+    gateway = await startGatewayStandIn(1);
+    const port = await freePort();
+    const bot = startBot({
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      KNOWLEDGE_DIR: new URL('../../knowledge/', import.meta.url).pathname,
+      DISCORD_TOKEN: 'test-token-abcdefghijklmnopqrstuvwxyz',
+      DISCORD_API_URL: gateway.apiUrl,
+      DISCORD_SHARDS: '2',
+      LOG_LEVEL: 'info',
+    });
+    try {
+      await bot.waitFor(/Framework Desk running \(discord\)/, 40_000);
+      expect(gateway.identified.map(([id, total]) => `${id}/${total}`).sort()).toEqual(['0/2', '1/2']);
+      const ready = await fetch(`http://127.0.0.1:${port}/readyz`);
+      expect(await ready.json()).toMatchObject({ ready: true, adapters: { discord: true } });
+      bot.child.kill('SIGTERM');
+      expect(await bot.exited).toBe(0);
+      expect(bot.stdout()).not.toContain('test-token-abcdefghijklmnopqrstuvwxyz');
+    } finally {
+      killQuietly(bot);
+    }
+  }, 60_000);
+});
