@@ -78,13 +78,19 @@ describe.runIf(hasRedisServer())('RedisStore against a real redis-server', () =>
     await store.recordDeclined('asked while down');
     await store.setSession('answer:x', '{}', 1000);
     await expect(store.getSession('flow:x')).rejects.toBeInstanceOf(StoreUnavailableError);
-    expect(performance.now() - started).toBeLessThan(3000);
+    const outageMs = performance.now() - started;
+    expect(outageMs).toBeLessThan(3000);
     expect(failures).toEqual(expect.arrayContaining(['claimOnce', 'allowRate', 'recordDeclined', 'setSession', 'getSession']));
 
     await server.restart();
+    const restarted = performance.now();
     const deadline = Date.now() + 8000;
-    while (store.redis.status !== 'ready' && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    while (store.redis.status !== 'ready' && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
     expect(store.redis.status).toBe('ready');
+    console.info(
+      `[redis-outage] 5 store calls with Redis down answered in ${outageMs.toFixed(1)} ms (fail-open/fail-fast); ` +
+        `reconnected ${Math.round(performance.now() - restarted)} ms after redis-server came back`,
+    );
     await store.setSession('flow:back', 'ok', 1000);
     expect(await store.getSession('flow:back')).toBe('ok');
   });
