@@ -46,6 +46,13 @@ describe('discord:register', () => {
     expect(problemsIn(standIn.calls)).toEqual([]);
   });
 
+  it('explains a token Discord refuses', async () => {
+    const failed = await register({ DISCORD_TOKEN: 'rejected.token.000000000000' }).catch((error: { stderr: string; code: number }) => error);
+    expect('code' in failed && failed.code).toBe(1);
+    expect('stderr' in failed && failed.stderr).toMatch(/Discord refused DISCORD_TOKEN .*\(401\)/);
+    expect('stderr' in failed && failed.stderr).not.toMatch(/\n\s+at /);
+  });
+
   it('explains a missing token instead of a stack trace', async () => {
     const failed = await register({ DISCORD_TOKEN: '' }).catch((error: { stderr: string; code: number }) => error);
     expect('code' in failed && failed.code).toBe(1);

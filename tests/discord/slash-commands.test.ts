@@ -42,6 +42,13 @@ describe('/ask', () => {
     expect(customIds(body.data)).toEqual([expect.stringMatching(/^fd:vote:up:/), expect.stringMatching(/^fd:vote:down:/), 'fd:share']);
   });
 
+  it('works in a DM with the bot too', async () => {
+    const [call] = await h.send('INTERACTION_CREATE', slashCommand('ask', [{ name: 'question', type: 3, value: ANSWERABLE }], { dm: true }));
+    const body = call?.body as Callback;
+    expect(body.type).toBe(4);
+    expect(body.data?.embeds?.[0]?.fields?.length).toBeGreaterThan(0);
+  });
+
   it('Share posts the answer publicly, keeping 👍/👎 but not Share', async () => {
     const answer = (await ask(ANSWERABLE)).body as Callback;
     const ephemeral = messageFromBody(answer.data, CHANNEL_ID, { flags: EPHEMERAL });

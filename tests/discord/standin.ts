@@ -114,6 +114,8 @@ export class DiscordStandIn {
       res.writeHead(status, payload === undefined ? {} : { 'content-type': 'application/json' });
       res.end(payload === undefined ? '' : JSON.stringify(payload));
     };
+    // A token containing "rejected" plays a revoked token: Discord answers 401 to everything.
+    if (req.headers.authorization?.includes('rejected')) return json(401, { message: '401: Unauthorized', code: 0 });
     if (method === 'GET' && path === '/gateway/bot') {
       return json(200, { url: `ws://127.0.0.1:${this.port}`, shards: 1, session_start_limit: { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: 1 } });
     }
