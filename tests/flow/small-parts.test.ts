@@ -27,6 +27,12 @@ describe('parseFlowPreset', () => {
       '"nonsense" is not question:option — e.g. goal:research',
     ]);
   });
+  it('suggests the closest id for typos', () => {
+    expect(parseFlowPreset('goal:reserch hardwar:tpu', fixtureFlow()).errors).toEqual([
+      '"reserch" is not an option for goal (did you mean research?) — use one of research, prototyping, production, learning',
+      'there is no question "hardwar" (did you mean hardware?) — use one of goal, target, hardware, domain, team',
+    ]);
+  });
   it('empty text is no presets; huge text is bounded', () => {
     expect(parseFlowPreset('   ')).toEqual({ answers: {}, errors: [] });
     expect(parseFlowPreset('x'.repeat(100_000)).errors[0]!.length).toBeLessThan(100);
