@@ -47,6 +47,10 @@ describe('advanceFlow', () => {
     expect(last.kind === 'result' && last.recommendation.framework).toBe('tensorflow');
   });
 
+  it('ignores absent preset values (optional command options)', () => {
+    expect(run([{ type: 'start', preset: { goal: undefined, target: '', hardware: 'gpu' } }]).last).toMatchObject({ kind: 'question', questionId: 'goal', answers: { hardware: 'gpu' } });
+  });
+
   it('rejects unknown preset ids, naming the valid ones', () => {
     expect(run([{ type: 'start', preset: { goal: 'fun' } }]).last).toEqual({ kind: 'invalid', message: expect.stringContaining('research, prototyping, production, learning') });
     expect(run([{ type: 'start', preset: { colour: 'red' } as never }]).last).toEqual({ kind: 'invalid', message: expect.stringContaining('goal, target, hardware, domain, team') });

@@ -43,14 +43,17 @@ function validAnswers(flow: FlowDefinition, answers: Record<string, unknown>): F
 }
 
 /** Checks an answer, returning a message naming the valid ids when it is wrong. */
-function checkAnswer(flow: FlowDefinition, question: string, option: string): string | undefined {
+function checkAnswer(flow: FlowDefinition, question: unknown, option: unknown): string | undefined {
   const q = flow.questions.find((x) => x.id === question);
   if (!q) return `There is no question "${clip(question)}". Valid questions: ${flow.questions.map((x) => x.id).join(', ')}.`;
   if (!q.options.some((o) => o.id === option)) return `"${clip(option)}" is not an option for ${q.id}. Valid options: ${q.options.map((o) => o.id).join(', ')}.`;
   return undefined;
 }
 
-const clip = (text: string) => (text.length > 40 ? `${text.slice(0, 39)}…` : text);
+const clip = (text: unknown) => {
+  const shown = String(text);
+  return shown.length > 40 ? `${shown.slice(0, 39)}…` : shown;
+};
 
 /** The next step for a session: the first unanswered question in file order, else the result. */
 function stepFor(flow: FlowDefinition, citeOf: CiteOf, session: FlowSession): FlowStep {
@@ -72,6 +75,8 @@ function stepFor(flow: FlowDefinition, citeOf: CiteOf, session: FlowSession): Fl
 
 function start(flow: FlowDefinition, citeOf: CiteOf, preset: FlowAnswers | undefined, current: FlowSession | undefined): Result {
   for (const [question, option] of Object.entries(preset ?? {})) {
+    // Adapters build presets from optional command options: an absent one is no preset, not an error.
+    if (option === undefined || option === null || option === '') continue;
     const problem = checkAnswer(flow, question, String(option));
     if (problem) return { ...(current && { session: current }), step: { kind: 'invalid', message: problem } };
   }
@@ -129,7 +134,8 @@ export function advanceFlow(flow: FlowDefinition, citeOf: CiteOf, session: FlowS
     if (typeof action !== 'object' || action === null) return { ...(session && { session }), step: { kind: 'invalid', message: 'Unknown action.' } };
     return advance(flow, citeOf, session, action);
   } catch {
-    // A bug (or a citation the loader should have rejected) must not crash a chat handler.
-    return { step: { kind: 'invalid', message: 'Something went wrong with this questionnaire — start again with /choose-framework.' } };
+    // A bug (or a citation the loader should have rejected) must not crash a chat handler, nor lose
+    // the user's answers so far.
+    return { ...(isSession(session) && { session }), step: { kind: 'invalid', message: 'Something went wrong with this questionnaire — start again with /choose-framework.' } };
   }
 }
