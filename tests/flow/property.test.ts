@@ -101,4 +101,15 @@ describe('flow property', () => {
       { numRuns: 300 },
     );
   });
+
+  it('arbitrary values as actions or stored sessions never throw', () => {
+    const citeOf = (id: string) => kb.citationFor(id);
+    fc.assert(
+      fc.property(fc.anything(), fc.anything(), (action, stored) => {
+        const { step } = advanceFlow(kb.flow, citeOf, stored as FlowSession, action as FlowAction);
+        expect(['question', 'result', 'expired', 'cancelled', 'invalid']).toContain(step.kind);
+      }),
+      { numRuns: 500 },
+    );
+  });
 });
