@@ -2,7 +2,9 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { fakeDesk } from './fake-desk.ts';
 import { overrideDesk, problemsIn, startHarness, type Harness } from './harness.ts';
-import { CHANNEL_ID, messageFromBody } from './standin.ts';
+import pino from 'pino';
+import { createDiscordAdapter } from '../../src/adapters/discord/index.ts';
+import { CHANNEL_ID, DiscordStandIn, messageFromBody } from './standin.ts';
 import { ADMIN_ID, autocomplete, componentClick, guildMessage, slashCommand } from './payloads.ts';
 
 let h: Harness;
@@ -101,4 +103,24 @@ describe('Discord edge cases', () => {
       await broken.close();
     }
   });
+});
+
+describe('Discord login failures name the fix', () => {
+  for (const [code, expected] of [
+    [4014, /enable it in the Developer Portal → your app → Bot → Privileged Gateway Intents/],
+    [4004, /Discord refused DISCORD_TOKEN — copy a fresh token/],
+  ] as const) {
+    it(`gateway close ${code}`, async () => {
+      const standIn = await DiscordStandIn.start();
+      standIn.closeOnIdentify = code;
+      const adapter = createDiscordAdapter({ desk: fakeDesk(), logger: pino({ level: 'silent' }), token: 'x.y.zzzzzzzzzzzzzzzzzzzz', apiUrl: standIn.apiUrl, adminUserIds: [] });
+      try {
+        await expect(adapter.start()).rejects.toThrow(expected);
+        expect(adapter.isReady()).toBe(false);
+      } finally {
+        await adapter.stop();
+        await standIn.close();
+      }
+    });
+  }
 });

@@ -73,6 +73,8 @@ export class DiscordStandIn {
   heartbeats = 0;
   /** Short so tests see heartbeats; discord.js reconnects if an ACK is missing. */
   static heartbeatIntervalMs = 1_000;
+  /** A gateway close code to answer IDENTIFY with (4004 bad token, 4014 disallowed intents). */
+  closeOnIdentify: number | undefined;
   /** Gateway connections accepted (more than one means the client reconnected). */
   connections = 0;
   /** Sessions that have identified or resumed and may receive dispatches. */
@@ -151,6 +153,10 @@ export class DiscordStandIn {
       }
       if (payload.op !== 2) return;
       this.identified.push(payload.d);
+      if (this.closeOnIdentify) {
+        socket.close(this.closeOnIdentify, 'refused by stand-in');
+        return;
+      }
       this.sockets.add(socket);
       this.send(socket, 'READY', {
         v: 10,

@@ -10,6 +10,7 @@ import type { Desk } from '../../core/ports.ts';
 import type { HandlerContext } from './context.ts';
 import { NO_MENTIONS } from './escape.ts';
 import { handleInteraction } from './interactions.ts';
+import { explainLoginError } from './login-errors.ts';
 import { handleMessage } from './messages.ts';
 
 export interface DiscordAdapterOptions {
@@ -68,7 +69,11 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): ChatAdapte
     name: 'discord',
     async start() {
       const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
-      await client.login(options.token);
+      try {
+        await client.login(options.token);
+      } catch (error) {
+        throw explainLoginError(error);
+      }
       await ready;
       options.logger.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, 'Discord connected');
     },
