@@ -3,7 +3,7 @@
  * and in shard processes). Messages and interactions are translated into one Desk call each; rendering,
  * mention-safety and Discord's deadlines stay here. Reconnects and resumes are discord.js's job.
  */
-import { Client, Events, GatewayIntentBits, Partials } from 'discord.js';
+import { Client, Events, GatewayIntentBits, Options, Partials } from 'discord.js';
 import type { Logger } from 'pino';
 import type { ChatAdapter } from '../adapter.ts';
 import type { Desk } from '../../core/ports.ts';
@@ -37,6 +37,8 @@ export function createDiscordClient(options: Pick<DiscordAdapterOptions, 'apiUrl
     // DM channels are not cached before their first message; without this partial DMs never arrive.
     partials: [Partials.Channel],
     allowedMentions: NO_MENTIONS,
+    // Every event carries the message it is about, so caching messages would only cost memory at scale.
+    makeCache: Options.cacheWithLimits({ ...Options.DefaultMakeCacheSettings, MessageManager: 0 }),
     ...(options.apiUrl && { rest: { api: options.apiUrl } }),
     ...(options.shards !== undefined && { shards: options.shards }),
   });
