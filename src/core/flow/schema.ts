@@ -5,9 +5,10 @@
  */
 import { z } from 'zod';
 import { FrameworkSchema } from '../knowledge/schema.ts';
+import type { QuestionId } from './types.ts';
 
 /** Question ids are a public contract (CLI, buttons, other tools); see `types.ts`. */
-export const QuestionIdSchema = z.enum(['goal', 'target', 'hardware', 'domain', 'team']);
+export const QuestionIdSchema = z.enum(['goal', 'target', 'hardware', 'domain', 'team'] as const satisfies readonly QuestionId[]);
 
 /** Option ids go into button values and CLI arguments: keep them short and URL/shell safe. */
 const OptionIdSchema = z.string().regex(/^[a-z0-9_]{1,32}$/, 'use 1–32 lowercase letters, digits or underscores');
