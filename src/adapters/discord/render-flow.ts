@@ -20,7 +20,9 @@ function restartRow(shareable = false): ActionRow {
 }
 
 function questionMessage(step: Extract<FlowStep, { kind: 'question' }>): DiscordMessage {
-  const answered = Object.entries(step.answers).map(([q, option]) => `• ${escapeUserText(q)}: **${escapeUserText(String(option))}**`);
+  // Steps carry answer ids only; `mobile_edge` → "mobile edge" reads well enough in a recap.
+  const words = (id: string) => escapeUserText(id.replace(/_/g, ' '));
+  const answered = Object.entries(step.answers).map(([q, option]) => `• ${words(q.charAt(0).toUpperCase() + q.slice(1))}: **${words(String(option))}**`);
   const embed: APIEmbed = {
     color: COLORS.flow,
     title: `Choose a framework — question ${step.position} of ${step.total}`,
