@@ -3,6 +3,7 @@
  * answer everything else neutrally (cloud, GPU, other domain, no team) unless the rule is about that.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
+import { advanceFlow } from '../../src/core/flow/machine.ts';
 import { recommend } from '../../src/core/flow/recommend.ts';
 import type { FlowAnswers } from '../../src/core/flow/types.ts';
 import type { KnowledgeSnapshot } from '../../src/core/knowledge/snapshot.ts';
@@ -83,5 +84,22 @@ describe('the real /choose-framework rules', () => {
       const shared = words.filter((w) => body.includes(w.replace(/\.$/, '')));
       expect(shared.length / words.length, `${rule.cite}: ${rule.reason}`).toBeGreaterThan(0.3);
     }
+  });
+
+  it('every question and option of the real flow is reachable and leads to a cited result', () => {
+    const citeOf = (id: string) => kb.citationFor(id);
+    let results = 0;
+    for (const question of kb.flow.questions) {
+      const others = Object.fromEntries(kb.flow.questions.filter((q) => q.id !== question.id).map((q) => [q.id, q.options[0]!.id]));
+      const start = advanceFlow(kb.flow, citeOf, undefined, { type: 'start', preset: others });
+      expect(start.step).toMatchObject({ kind: 'question', questionId: question.id });
+      if (start.step.kind !== 'question') continue;
+      for (const option of start.step.options) {
+        const done = advanceFlow(kb.flow, citeOf, start.session, { type: 'answer', nonce: start.step.nonce, question: question.id, option: option.id });
+        expect(done.step.kind === 'result' && done.step.recommendation.reasons.length).toBeGreaterThan(0);
+        results += 1;
+      }
+    }
+    expect(results).toBe(kb.flow.questions.reduce((n, q) => n + q.options.length, 0));
   });
 });
