@@ -42,7 +42,10 @@ const isFramework = (term: string) => (FRAMEWORKS as readonly string[]).includes
  * them (at least one, if short) are forgiven as chat filler ("lol", "myth", "heard"): the topic is already ours.
  */
 export function coverageOf(parsed: ParsedQuestion, hits: readonly SearchHit[], index: KnowledgeIndex): number {
-  const topical = parsed.terms.filter((t) => !isFramework(t));
+  const all = parsed.terms.filter((t) => !isFramework(t));
+  // Very common words are not searched when rarer ones exist (see KnowledgeIndex.query): neutral here.
+  const specific = all.filter((t) => !index.isCommon(t));
+  const topical = specific.length ? specific : all;
   if (topical.length === 0) return hits.length ? 1 : 0;
   const quality = new Map<string, number>();
   for (const hit of hits) for (const [term, q] of hit.matchQuality) quality.set(term, Math.max(q, quality.get(term) ?? 0));

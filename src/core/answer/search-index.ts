@@ -22,6 +22,8 @@ export const RETRIEVAL_TUNING = {
    * where share is that framework's part of the chunk's framework mentions (heading counts triple).
    */
   sideWeight: 1,
+  /** Share of chunks above which a word is too common to search when better words are present. */
+  commonShare: 0.5,
   /** Floor for the IDF-based term weight of very common words. */
   minTermBoost: 0.15,
 };
@@ -137,6 +139,11 @@ export class KnowledgeIndex {
     return Math.max(RETRIEVAL_TUNING.minTermBoost, Math.min(1, this.idf(term) / this.maxIdf));
   }
 
+  /** True for words found in more than `commonShare` of the chunks (after stemming). */
+  isCommon(term: string): boolean {
+    return (this.documentFrequency.get(term) ?? 0) > this.chunkCount * RETRIEVAL_TUNING.commonShare;
+  }
+
   chunk(id: string): Chunk | undefined {
     return this.chunks.get(id);
   }
@@ -148,7 +155,8 @@ export class KnowledgeIndex {
     const options: SearchOptions = {
       boost: RETRIEVAL_TUNING.boost,
       weights: RETRIEVAL_TUNING.weights,
-      prefix: (term) => term.length >= 4 && !isFrameworkTerm(term),
+      // Prefix expansion of 4-letter stems ("mode" → "model", "modern") touches most of a large base.
+      prefix: (term) => term.length >= 5 && !isFrameworkTerm(term),
       // Short words have too many one-letter neighbours ("react" ~ "reach"); framework typos are fixed earlier.
       fuzzy: (term) => (isFrameworkTerm(term) ? false : term.length >= 8 ? 2 : term.length >= 6 ? 1 : false),
       maxFuzzy: 2,
@@ -161,7 +169,11 @@ export class KnowledgeIndex {
     // Framework names occur in nearly every chunk: searching them would score the whole base for almost
     // no signal. They steer through `sideBoost` instead, and are searched only when nothing else is asked.
     const topical = parsed.terms.filter((t) => !isFrameworkTerm(t));
-    const results = this.search.search((topical.length ? topical : parsed.terms).join(' '), options);
+    // Words in a large share of chunks score nearly everything for almost no signal (and dominate
+    // latency on big bases); they are searched only when the question has nothing more specific.
+    const specific = topical.filter((t) => !this.isCommon(t));
+    const searched = specific.length ? specific : topical.length ? topical : parsed.terms;
+    const results = this.search.search(searched.join(' '), options);
     const hits: SearchHit[] = [];
     for (const result of results.slice(0, limit)) {
       const chunk = this.chunks.get(result.id as string);

@@ -12,6 +12,7 @@ const MAX_SUGGESTIONS = 25;
 const MAX_LABEL = 100;
 
 const topicCache = new WeakMap<KnowledgeSnapshot, string[]>();
+const fallbackCache = new WeakMap<KnowledgeSnapshot, string[]>();
 
 /** Distinct section headings, in knowledge-base order. */
 function topicsOf(snapshot: KnowledgeSnapshot): string[] {
@@ -25,9 +26,14 @@ function topicsOf(snapshot: KnowledgeSnapshot): string[] {
 
 /** A few topics from different documents, for "try one of these". */
 export function fallbackTopics(snapshot: KnowledgeSnapshot, count = 3): string[] {
-  const byDoc = new Map<string, string>();
-  for (const chunk of snapshot.chunks) if (!byDoc.has(chunk.docId)) byDoc.set(chunk.docId, chunk.heading);
-  return [...byDoc.values()].slice(0, count);
+  let firstOfEachDoc = fallbackCache.get(snapshot);
+  if (!firstOfEachDoc) {
+    const byDoc = new Map<string, string>();
+    for (const chunk of snapshot.chunks) if (!byDoc.has(chunk.docId)) byDoc.set(chunk.docId, chunk.heading);
+    firstOfEachDoc = [...byDoc.values()];
+    fallbackCache.set(snapshot, firstOfEachDoc);
+  }
+  return firstOfEachDoc.slice(0, count);
 }
 
 /**
