@@ -82,7 +82,8 @@ export async function run(rate = 200, seconds = 3): Promise<void> {
   const standIn = await new SlackStandIn().start();
   const bots = fork(fileURLToPath(new URL('./slack-bench-bots.ts', import.meta.url)), {
     // The bots run TypeScript too: load tsx in the child, as in this process.
-    execArgv: ['--import', 'tsx'],
+    // SLACK_BENCH_PROFILE=dir writes a CPU profile of the bots' process there (open it in Chrome DevTools).
+    execArgv: ['--import', 'tsx', ...(process.env.SLACK_BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.SLACK_BENCH_PROFILE}`] : [])],
     env: { ...process.env, SLACK_BENCH_API_URL: standIn.apiUrl, SLACK_BENCH_SIGNING_SECRET: SIGNING_SECRET },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
