@@ -25,6 +25,8 @@ interface Figures {
   answers: number[];
   acks: number[];
   lost: number;
+  /** Answers posted a second time for the same mention (must be 0). */
+  duplicates: number;
   /** CPU time the bot process spent on these events (machine load does not inflate it much). */
   cpuMs: number;
 }
@@ -37,14 +39,18 @@ function percentile(samples: number[], p: number): number {
 /** Sends `rate` signed mentions per second for `seconds`, and waits (bounded) for every answer. */
 async function drive(standIn: SlackStandIn, url: string, rate: number, seconds: number): Promise<Figures> {
   const sentAt = new Map<string, number>();
+  const answered = new Set<string>();
   const answers: number[] = [];
+  let duplicates = 0;
   standIn.onCall = (call) => {
     const ts = call.body.thread_ts as string | undefined;
-    const started = ts === undefined ? undefined : sentAt.get(ts);
-    if (call.method === 'chat.postMessage' && started !== undefined) {
+    if (call.method !== 'chat.postMessage' || ts === undefined) return;
+    const started = sentAt.get(ts);
+    if (started !== undefined) {
       answers.push(performance.now() - started);
-      sentAt.delete(ts!);
-    }
+      sentAt.delete(ts);
+      answered.add(ts);
+    } else if (answered.has(ts)) duplicates += 1;
   };
   const acks: Promise<number>[] = [];
   const total = Math.round(rate * seconds);
@@ -70,12 +76,12 @@ async function drive(standIn: SlackStandIn, url: string, rate: number, seconds: 
   const deadline = Date.now() + 10_000;
   while (sentAt.size > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
   standIn.onCall = undefined;
-  return { answers, acks: ackTimes, lost: sentAt.size, cpuMs: 0 };
+  return { answers, acks: ackTimes, lost: sentAt.size, duplicates, cpuMs: 0 };
 }
 
 function line(label: string, f: Figures): string {
   const ms = (n: number) => `${n.toFixed(1)} ms`.padStart(9);
-  return `${label.padEnd(26)} n=${String(f.answers.length).padStart(4)}  answer p50 ${ms(percentile(f.answers, 50))}  p99 ${ms(percentile(f.answers, 99))}  ack p50 ${ms(percentile(f.acks, 50))}  p99 ${ms(percentile(f.acks, 99))}  lost ${f.lost}  CPU/event ${(f.cpuMs / Math.max(1, f.answers.length)).toFixed(2)} ms`;
+  return `${label.padEnd(26)} n=${String(f.answers.length).padStart(4)}  answer p50 ${ms(percentile(f.answers, 50))}  p99 ${ms(percentile(f.answers, 99))}  ack p50 ${ms(percentile(f.acks, 50))}  p99 ${ms(percentile(f.acks, 99))}  lost ${f.lost}  twice ${f.duplicates}  CPU/event ${(f.cpuMs / Math.max(1, f.answers.length)).toFixed(2)} ms`;
 }
 
 export async function run(rate = 200, seconds = 3): Promise<void> {
@@ -107,8 +113,8 @@ export async function run(rate = 200, seconds = 3): Promise<void> {
         bots.on('message', onMessage);
         bots.send('cpu');
       });
-    const bare: Figures = { answers: [], acks: [], lost: 0, cpuMs: 0 };
-    const desk: Figures = { answers: [], acks: [], lost: 0, cpuMs: 0 };
+    const bare: Figures = { answers: [], acks: [], lost: 0, duplicates: 0, cpuMs: 0 };
+    const desk: Figures = { answers: [], acks: [], lost: 0, duplicates: 0, cpuMs: 0 };
     for (let slice = 0; slice < seconds * 2; slice += 1) {
       for (const [url, into] of [[urls.echo, bare], [urls.ours, desk]] as const) {
         const cpuBefore = await cpu();
@@ -117,6 +123,7 @@ export async function run(rate = 200, seconds = 3): Promise<void> {
         into.answers.push(...f.answers);
         into.acks.push(...f.acks);
         into.lost += f.lost;
+        into.duplicates += f.duplicates;
       }
     }
     console.log(`${rate} signed app_mention events/s, ${seconds} s each in alternating 0.5 s slices, over HTTP; bots in a child process, load generator + Web API stand-in on the main thread (${availableParallelism()} CPUs, load ${loadavg()[0]!.toFixed(1)})`);
