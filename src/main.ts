@@ -26,8 +26,19 @@ const logger = createLogger({
 
 process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled promise rejection (kept running)'));
 
+// A stop request while still connecting: nothing is in flight yet, so leave cleanly right away.
+const stopDuringStartup = (signal: NodeJS.Signals) => {
+  logger.info({ signal }, `${signal} during start-up: exiting`);
+  logger.flush?.();
+  process.exit(0);
+};
+process.once('SIGTERM', stopDuringStartup);
+process.once('SIGINT', stopDuringStartup);
+
 try {
   const app = await startApp(config, { logger });
+  process.off('SIGTERM', stopDuringStartup);
+  process.off('SIGINT', stopDuringStartup);
   shutdownOnSignals(app.shutdown, logger);
   const adapters = app.adapters.map((a) => a.name).join(', ') || 'none';
   logger.info({ adapters, port: app.port, slackMode: config.slackMode }, `Framework Desk running (${adapters})`);
