@@ -42,6 +42,14 @@ const isFramework = (term: string) => (FRAMEWORKS as readonly string[]).includes
  * them (at least one, if short) are forgiven as chat filler ("lol", "myth", "heard"): the topic is already ours.
  */
 export function coverageOf(parsed: ParsedQuestion, hits: readonly SearchHit[], index: KnowledgeIndex): number {
+  // Several chunks may cover different parts of a question, but one of them must carry a good part
+  // alone: "why is my browser so slow" matches "browser" in one chunk and "slow" in another.
+  const union = coverageBy(parsed, hits, index);
+  const best = Math.max(0, ...hits.map((h) => coverageBy(parsed, [h], index)));
+  return Math.min(union, best * 1.25);
+}
+
+function coverageBy(parsed: ParsedQuestion, hits: readonly SearchHit[], index: KnowledgeIndex): number {
   const all = parsed.terms.filter((t) => !isFramework(t));
   // Very common words are not searched when rarer ones exist (see KnowledgeIndex.query): neutral here.
   const specific = all.filter((t) => !index.isCommon(t));

@@ -111,7 +111,8 @@ export class KnowledgeIndex {
     }
     for (const word of [...this.expander.vocabulary(), ...FRAMEWORKS]) {
       const term = toTerm(word);
-      if (term) this.anchors.add(term);
+      // Numbers ("3" from "bsd 3 clause") say nothing about the topic.
+      if (term && !/^\d+$/.test(term)) this.anchors.add(term);
     }
     this.search.addAll(docs);
     this.maxIdf = this.idf('\u0000never-a-term');
