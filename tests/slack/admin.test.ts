@@ -1,13 +1,17 @@
 /** /framework-admin: reload (success with counts, failure with file:line while the old base serves), report, refusal. */
 import { appendFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { blockText, startHarness, type Harness } from './harness.ts';
 import { ADMIN, USER, appMention, slashCommand } from './payloads.ts';
 
 let h: Harness;
 beforeAll(async () => {
   h = await startHarness();
+});
+// Every message the bot sent in every test: Block Kit schema, limits, no mention syntax.
+afterEach(() => {
+  expect(h.problems()).toEqual([]);
 });
 afterAll(async () => {
   await h?.close();

@@ -2,7 +2,7 @@
  * Slash commands and buttons through the real Bolt app: private answers that can be shared, 👍/👎
  * recorded once per person, and the whole /choose-framework questionnaire by clicks in one message.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { RecordedCall } from './standin.ts';
 import { blockText, buttonsOf, startHarness, type Harness } from './harness.ts';
 import { blockAction, slashCommand, USER } from './payloads.ts';
@@ -10,6 +10,10 @@ import { blockAction, slashCommand, USER } from './payloads.ts';
 let h: Harness;
 beforeAll(async () => {
   h = await startHarness();
+});
+// Every message the bot sent in every test: Block Kit schema, limits, no mention syntax.
+afterEach(() => {
+  expect(h.problems()).toEqual([]);
 });
 afterAll(async () => {
   await h?.close();

@@ -2,7 +2,7 @@
  * When the core fails or is slow: Slack still gets its ack within 3 seconds, the user gets a short
  * apology (never a stack trace), the error is logged, and the bot keeps serving.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createDesk } from '../../src/core/desk.ts';
 import type { Desk } from '../../src/core/ports.ts';
 import { MemoryStore } from '../../src/stores/memory-store.ts';
@@ -31,6 +31,10 @@ beforeAll(async () => {
     report: (l) => real.report(l),
   };
   h = await startHarness({ desk: flaky });
+});
+// Every message the bot sent in every test: Block Kit schema, limits, no mention syntax.
+afterEach(() => {
+  expect(h.problems()).toEqual([]);
 });
 afterAll(async () => {
   await h?.close();

@@ -3,7 +3,7 @@
  * right place, never two, never for bots, never for forged or stale requests — and nothing that could
  * ping a channel comes out.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { blockText, buttonsOf, startHarness, type Harness } from './harness.ts';
 import { CHANNEL, DM_CHANNEL, appMention, message, nextTs } from './payloads.ts';
 import { BOT_ID, BOT_USER_ID } from './standin.ts';
@@ -11,6 +11,10 @@ import { BOT_ID, BOT_USER_ID } from './standin.ts';
 let h: Harness;
 beforeAll(async () => {
   h = await startHarness();
+});
+// Every message the bot sent in every test: Block Kit schema, limits, no mention syntax.
+afterEach(() => {
+  expect(h.problems()).toEqual([]);
 });
 afterAll(async () => {
   await h?.close();

@@ -1,11 +1,15 @@
 /** Slack 429s: the answer waits for Retry-After and then goes out once (Bolt's WebClient, our retry policy). */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from './harness.ts';
 import { appMention } from './payloads.ts';
 
 let h: Harness;
 beforeAll(async () => {
   h = await startHarness();
+});
+// Every message the bot sent in every test: Block Kit schema, limits, no mention syntax.
+afterEach(() => {
+  expect(h.problems()).toEqual([]);
 });
 afterAll(async () => {
   await h?.close();
