@@ -48,11 +48,13 @@ describe('/framework-ask', () => {
   it('answers privately with feedback and a Share button; sharing posts it in the channel', async () => {
     const [reply] = await runCommand('/framework-ask', 'Which is easier to deploy on mobile?');
     expect(reply!.body.response_type).toBe('ephemeral');
+    expect(blockText(reply!)).toContain('❓ Which is easier to deploy on mobile?');
     const buttons = buttonsOf(reply!);
     expect(buttons.map((b) => b.action_id)).toEqual(['fd_vote_up', 'fd_vote_down', 'fd_share']);
     const shared = await click(buttons[2]!);
     expect(shared[0]!.body.response_type).toBe('in_channel');
     expect(blockText(shared[0]!)).toContain('Shared by');
+    expect(blockText(shared[0]!)).toContain('❓ Which is easier to deploy on mobile?');
     expect(buttonsOf(shared[0]!).map((b) => b.action_id)).toEqual(['fd_vote_up', 'fd_vote_down']);
     expect(shared.at(-1)!.body.delete_original).toBe(true);
     expect(h.problems()).toEqual([]);

@@ -43,7 +43,7 @@ async function onVote(ctx: HandlerContext, click: Click, target: Extract<ClickTa
 async function onShare(ctx: HandlerContext, click: Click, shareKey: string) {
   const item = await loadShare(ctx, shareKey);
   if (!item) return respondPrivately(click.respond, [notice('This can no longer be shared (it is more than a day old). Ask again and share the new reply.')]);
-  const messages: SlackMessage[] = item.kind === 'answer' ? renderAnswer(item.answer) : renderFlowStep(item.step);
+  const messages: SlackMessage[] = item.kind === 'answer' ? renderAnswer(item.answer, { showQuestion: true }) : renderFlowStep(item.step);
   const byline: KnownBlock = { type: 'context', elements: [{ type: 'mrkdwn', text: `Shared by ${escapeMrkdwn(click.userName)}` }] };
   for (const [i, m] of messages.entries()) {
     // The byline is one more block: only the first part gets it, and only if it still fits in 50.

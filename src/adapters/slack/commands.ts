@@ -42,7 +42,7 @@ export function registerCommands(app: App, ctx: HandlerContext): void {
       }
       const answer = await ctx.desk.ask(question, requesterOf(command.user_id, command.channel_id));
       const shareKey = answer.answered ? await saveShare(ctx, { kind: 'answer', answer }) : undefined;
-      await respondPrivately(respond, renderAnswer(answer, shareKey ? { shareKey } : {}));
+      await respondPrivately(respond, renderAnswer(answer, { showQuestion: true, ...(shareKey && { shareKey }) }));
     } catch (error) {
       ctx.logger.error({ err: error, command: COMMANDS.ask, user: command.user_id }, 'Slack /framework-ask failed');
       await respondPrivately(respond, [notice(APOLOGY)]).catch(() => undefined);

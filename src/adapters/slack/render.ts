@@ -49,10 +49,14 @@ function quote(raw: string): string {
 export interface AnswerRenderOptions {
   /** Private (ephemeral) answers get a "Share in channel" button carrying this key. */
   shareKey?: string;
+  /** Repeat the question on top (slash-command answers and shares have no message above them). */
+  showQuestion?: boolean;
 }
 
 export function renderAnswer(answer: Answer, options: AnswerRenderOptions = {}): SlackMessage[] {
-  const blocks: KnownBlock[] = [...sections(answer.lead, escapeMrkdwn)];
+  const blocks: KnownBlock[] = [];
+  if (options.showQuestion && answer.question.trim()) blocks.push(context([`❓ ${escapeMrkdwn(clip(answer.question, 300))}`]));
+  blocks.push(...sections(answer.lead, escapeMrkdwn));
   answer.snippets.forEach((snippet, i) => {
     blocks.push(...sections(snippet.text, (piece) => `${quote(piece)} *[${i + 1}]*`));
   });
