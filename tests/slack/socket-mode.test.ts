@@ -69,6 +69,13 @@ describe('Slack Socket Mode', () => {
     expect(standIn.calls.find((c) => c.method === 'response:sock-click')!.body.replace_original).toBe(true);
   });
 
+  it('acks a malformed envelope (no redelivery loop) and keeps serving', async () => {
+    const broken = { ...appMention({ text: 'x' }), event: { type: 'app_mention', user: 42, channel: null, text: { nested: true } } };
+    standIn.sendEnvelope({ envelope_id: 'env-broken', type: 'events_api', accepts_response_payload: false, retry_attempt: 0, retry_reason: '', payload: broken });
+    await standIn.waitFor(() => standIn.acks.includes('env-broken'), 3_000, 'the ack of the malformed envelope');
+    expect(adapter.isReady()).toBe(true);
+  });
+
   it('stops cleanly', async () => {
     await adapter.stop();
     expect(adapter.isReady()).toBe(false);

@@ -67,7 +67,16 @@ export function createSlackAdapter(options: SlackAdapterOptions): ChatAdapter {
   let httpRoutes: HttpRoute[] | undefined;
   let socket: SocketModeReceiver | undefined;
   if (options.appToken) {
-    socket = new SocketModeReceiver({ appToken: options.appToken, logger, installerOptions: { clientOptions } });
+    socket = new SocketModeReceiver({
+      appToken: options.appToken,
+      logger,
+      installerOptions: { clientOptions },
+      // As in HTTP mode: log and ack what Bolt cannot process, so Slack does not redeliver garbage.
+      processEventErrorHandler: async ({ error }) => {
+        options.logger.error({ err: error }, 'Slack envelope could not be processed');
+        return true;
+      },
+    });
     receiver = socket;
   } else {
     if (!options.signingSecret) {
