@@ -9,7 +9,7 @@ import { parseClick, type ClickTarget } from './action-ids.ts';
 import type { SlackMessage } from './block-limits.ts';
 import { respondPrivately } from './commands.ts';
 import { APOLOGY, requesterOf, type HandlerContext } from './context.ts';
-import { claimOnce, voteKey } from './dedupe.ts';
+import { VOTE_TTL_MS, claimOnce, voteKey } from './dedupe.ts';
 import { escapeMrkdwn } from './escape.ts';
 import { notice, renderAnswer } from './render.ts';
 import { renderFlowStep } from './render-flow.ts';
@@ -32,7 +32,7 @@ async function onFlow(ctx: HandlerContext, click: Click, target: Extract<ClickTa
 
 async function onVote(ctx: HandlerContext, click: Click, target: Extract<ClickTarget, { kind: 'vote' }>) {
   if (!/^[\w-]{1,64}$/.test(target.answerId)) return respondPrivately(click.respond, [notice('That answer can no longer be rated.')]);
-  if (!(await claimOnce(ctx.store, ctx.logger, voteKey(target.answerId, click.userId)))) {
+  if (!(await claimOnce(ctx.store, ctx.logger, voteKey(target.answerId, click.userId), VOTE_TTL_MS))) {
     return respondPrivately(click.respond, [notice('You already rated this answer — thanks!')]);
   }
   const recorded = await ctx.desk.recordFeedback(target.answerId, target.vote, requesterOf(click.userId, click.channelId));

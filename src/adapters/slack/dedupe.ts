@@ -10,9 +10,9 @@ import type { Store } from '../../core/ports.ts';
 export const DEDUPE_TTL_MS = 15 * 60_000;
 
 /** True the first time `key` is seen; duplicates get false. Fails open when the store errors. */
-export async function claimOnce(store: Store, logger: Logger, key: string): Promise<boolean> {
+export async function claimOnce(store: Store, logger: Logger, key: string, ttlMs = DEDUPE_TTL_MS): Promise<boolean> {
   try {
-    return await store.claimOnce(`slack:${key}`, DEDUPE_TTL_MS);
+    return await store.claimOnce(`slack:${key}`, ttlMs);
   } catch (error) {
     logger.warn({ err: error, key }, 'Slack dedupe store unavailable; answering without dedupe');
     return true;
@@ -28,6 +28,9 @@ export function eventKey(eventId: string): string {
 export function messageKey(channel: string, ts: string): string {
   return `msg:${channel}:${ts}`;
 }
+
+/** As long as an answer can be rated at all (the Desk's feedback window), one vote per person counts. */
+export const VOTE_TTL_MS = 7 * 24 * 3_600_000;
 
 /** Key of one person's vote on one answer (a second click is thanked but not counted again). */
 export function voteKey(answerId: string, userId: string): string {
