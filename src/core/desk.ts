@@ -79,7 +79,7 @@ class KnowledgeDesk implements Desk {
     const key = `flow:${who.platform}:${who.userId}:${who.conversation}`;
     const { store } = this.options;
     const raw = await store.getSession(key);
-    const session = raw ? (JSON.parse(raw) as FlowSession) : undefined;
+    const session = parseStoredSession(raw);
     const snapshot = this.snapshot;
     const { session: next, step } = advanceFlow(snapshot.flow, (id) => snapshot.citationFor(id), session, action);
     if (next) await store.setSession(key, JSON.stringify(next), this.options.sessionTtlMs ?? THIRTY_MINUTES);
@@ -135,5 +135,18 @@ class KnowledgeDesk implements Desk {
 
   status() {
     return { documents: this.snapshot.documents, chunks: this.snapshot.chunks.length, loadedAt: this.snapshot.loadedAt };
+  }
+}
+
+/**
+ * A corrupt or foreign value in the store (hand-edited Redis, an older release) must not crash a click:
+ * it is treated as no session, and `advanceFlow` re-validates the shape of whatever parses.
+ */
+function parseStoredSession(raw: string | undefined): FlowSession | undefined {
+  if (!raw) return undefined;
+  try {
+    return JSON.parse(raw) as FlowSession;
+  } catch {
+    return undefined;
   }
 }

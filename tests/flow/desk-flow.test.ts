@@ -57,4 +57,17 @@ describe('flow through the Desk', () => {
     // Presets are not undone by back: there is nothing to go back to, so the result stays.
     expect((await desk.flow(alice, { type: 'back', nonce: result.nonce })).kind).toBe('result');
   });
+
+  it('a corrupt stored session (not JSON, or the wrong shape) is treated as none, never a crash', async () => {
+    const store = new MemoryStore();
+    const desk = await createDesk({ knowledgeDir: 'knowledge', store });
+    const key = `flow:${alice.platform}:${alice.userId}:${alice.conversation}`;
+    for (const junk of ['{not json', '"a string"', '{"v":99}']) {
+      await store.setSession(key, junk, 60_000);
+      const press = await desk.flow(alice, { type: 'answer', nonce: 'old', question: 'goal', option: 'research' });
+      expect(press.kind).toBe('expired');
+      await store.setSession(key, junk, 60_000);
+      expect(await desk.flow(alice, { type: 'start' })).toMatchObject({ kind: 'question', questionId: 'goal' });
+    }
+  });
 });
