@@ -33,6 +33,15 @@ export function displayPath(absolute: string): string {
   return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : absolute;
 }
 
+/** A file removed or locked between listing and reading (an editor saving) is an issue, not a crash. */
+async function readTextFile(file: string): Promise<string | { error: string }> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch (error) {
+    return { error: (error as NodeJS.ErrnoException).code ?? String(error) };
+  }
+}
+
 async function listMarkdown(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
   return entries
@@ -55,9 +64,16 @@ export async function loadKnowledgeBaseWith(dir: string, parseFlow: FlowParser):
 
   const chunks: Chunk[] = [];
   const docs: { id: string; file: string; line: number }[] = [];
-  for (const rel of files) {
+  // Read every file at once (a reload under load waits on I/O, not CPU); order stays that of `files`.
+  const texts = await Promise.all(files.map((rel) => readTextFile(path.join(root, rel))));
+  for (const [i, rel] of files.entries()) {
     const shown = displayPath(path.join(root, rel));
-    const split = splitFrontMatter(await readFile(path.join(root, rel), 'utf8'));
+    const text = texts[i]!;
+    if (typeof text !== 'string') {
+      issues.push({ file: shown, line: 0, severity: 'error', code: 'unreadable', message: `cannot read this file (${text.error}) — check that it exists and is readable` });
+      continue;
+    }
+    const split = splitFrontMatter(text);
     const front = parseFrontMatter(split, shown);
     issues.push(...front.issues);
     if (!front.frontMatter) continue;
