@@ -10,18 +10,10 @@ import { createDesk } from '../src/core/desk.ts';
 import { MemoryStore } from '../src/stores/memory-store.ts';
 import { guildMessage, slashCommand } from '../tests/discord/payloads.ts';
 import { DiscordStandIn } from '../tests/discord/standin.ts';
+import { percentile } from './percentile.ts';
+import { CHAT_QUESTIONS } from './chat-questions.ts';
 
-const QUESTIONS = [
-  'Which framework is better for mobile deployment?',
-  'Is PyTorch more popular in research?',
-  'How do I deploy a TensorFlow model in the browser?',
-  'Which one is easier to learn?',
-  'what is the weather today',
-];
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
-}
 
 function summary(label: string, samples: number[]): void {
   const s = [...samples].sort((a, b) => a - b);
@@ -49,7 +41,7 @@ export async function run(rounds = 200): Promise<void> {
     const mention: number[] = [];
     const ask: number[] = [];
     for (let i = 0; i < rounds; i += 1) {
-      const question = QUESTIONS[i % QUESTIONS.length] ?? '';
+      const question = CHAT_QUESTIONS[i % CHAT_QUESTIONS.length] ?? '';
       mention.push(await timed(standIn, 'MESSAGE_CREATE', guildMessage(question)));
       ask.push(await timed(standIn, 'INTERACTION_CREATE', slashCommand('ask', [{ name: 'question', type: 3, value: question }])));
     }
@@ -58,7 +50,7 @@ export async function run(rounds = 200): Promise<void> {
     const burst = 100;
     const from = standIn.calls.length;
     const started = performance.now();
-    for (let i = 0; i < burst; i += 1) standIn.dispatch('MESSAGE_CREATE', guildMessage(QUESTIONS[i % QUESTIONS.length] ?? ''));
+    for (let i = 0; i < burst; i += 1) standIn.dispatch('MESSAGE_CREATE', guildMessage(CHAT_QUESTIONS[i % CHAT_QUESTIONS.length] ?? ''));
     await standIn.waitForCalls(() => true, burst, from, 30_000);
     console.log(`burst of ${burst} concurrent mentions answered in ${(performance.now() - started).toFixed(0)} ms`);
   } finally {

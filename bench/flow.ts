@@ -10,10 +10,8 @@ import { parseFlow } from '../src/core/flow/parse.ts';
 import { recommend } from '../src/core/flow/recommend.ts';
 import { loadKnowledgeBase } from '../src/core/knowledge/load.ts';
 import { MemoryStore } from '../src/stores/memory-store.ts';
+import { percentile } from './percentile.ts';
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
-}
 
 async function time(label: string, n: number, body: (i: number) => unknown): Promise<void> {
   const samples: number[] = [];

@@ -9,6 +9,7 @@ import type { Store } from '../src/core/ports.ts';
 import { MemoryStore } from '../src/stores/memory-store.ts';
 import { RedisStore } from '../src/stores/redis-store.ts';
 import { TestRedis } from '../tests/ops/redis-server.ts';
+import { percentile } from './percentile.ts';
 
 const KNOWLEDGE = new URL('../knowledge/', import.meta.url).pathname;
 const QUESTIONS = [
@@ -20,9 +21,6 @@ const QUESTIONS = [
 ];
 const ROUNDS = 2_000;
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? 0;
-}
 const fmt = (ms: number) => `${ms.toFixed(3)} ms`;
 
 async function timeAsk(store: Store): Promise<{ p50: number; p99: number }> {
@@ -36,7 +34,7 @@ async function timeAsk(store: Store): Promise<{ p50: number; p99: number }> {
     times.push(performance.now() - started);
   }
   times.sort((a, b) => a - b);
-  return { p50: percentile(times, 0.5), p99: percentile(times, 0.99) };
+  return { p50: percentile(times, 50), p99: percentile(times, 99) };
 }
 
 async function timeOps(store: RedisStore): Promise<string> {
@@ -53,7 +51,7 @@ async function timeOps(store: RedisStore): Promise<string> {
       times.push(performance.now() - started);
     }
     times.sort((a, b) => a - b);
-    lines.push(`  ${name.padEnd(11)} p50 ${fmt(percentile(times, 0.5))}  p99 ${fmt(percentile(times, 0.99))}`);
+    lines.push(`  ${name.padEnd(11)} p50 ${fmt(percentile(times, 50))}  p99 ${fmt(percentile(times, 99))}`);
   }
   return lines.join('\n');
 }
@@ -63,7 +61,7 @@ export async function run(): Promise<void> {
   const reloads: number[] = [];
   for (let i = 0; i < 10; i++) reloads.push((await desk.reload('bench')).ms);
   reloads.sort((a, b) => a - b);
-  console.log(`reload (idle, real base): median ${fmt(percentile(reloads, 0.5))}, max ${fmt(reloads.at(-1) ?? 0)}`);
+  console.log(`reload (idle, real base): median ${fmt(percentile(reloads, 50))}, max ${fmt(reloads.at(-1) ?? 0)}`);
 
   const memory = await timeAsk(new MemoryStore());
   console.log(`desk.ask with MemoryStore (${ROUNDS} questions): p50 ${fmt(memory.p50)}  p99 ${fmt(memory.p99)}`);

@@ -16,6 +16,7 @@ import type { Chunk } from '../src/core/knowledge/schema.ts';
 import type { KnowledgeSnapshot } from '../src/core/knowledge/snapshot.ts';
 import { loadEvalSet, runEval, type EvalResult, type EvalSet } from '../tests/core/eval-set.ts';
 import { syntheticSnapshot } from './synthetic-base.ts';
+import { percentile } from './percentile.ts';
 
 const KNOWLEDGE = fileURLToPath(new URL('../knowledge/', import.meta.url));
 const SYNTHETIC_CHUNKS = 10_000;
@@ -30,12 +31,9 @@ interface Measured {
   quality: EvalResult;
 }
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
-}
 
 function median(values: number[]): number {
-  return percentile([...values].sort((a, b) => a - b), 50);
+  return percentile(values, 50);
 }
 
 function timeIt<T>(fn: () => T): { value: T; ms: number } {

@@ -12,14 +12,9 @@ import type { BotUrls } from './slack-bench-bots.ts';
 import { appMention, nextTs } from '../tests/slack/payloads.ts';
 import { SIGNING_SECRET, signedHeaders } from '../tests/slack/signing.ts';
 import { SlackStandIn } from '../tests/slack/standin.ts';
+import { percentile } from './percentile.ts';
+import { CHAT_QUESTIONS } from './chat-questions.ts';
 
-const QUESTIONS = [
-  'Which framework is better for mobile deployment?',
-  'Is PyTorch more popular in research?',
-  'How do I deploy a TensorFlow model in the browser?',
-  'Which one is easier to learn?',
-  'what is the weather today',
-];
 
 interface Figures {
   answers: number[];
@@ -31,10 +26,6 @@ interface Figures {
   cpuMs: number;
 }
 
-function percentile(samples: number[], p: number): number {
-  const s = [...samples].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? NaN;
-}
 
 /** Sends `rate` signed mentions per second for `seconds`, and waits (bounded) for every answer. */
 async function drive(standIn: SlackStandIn, url: string, rate: number, seconds: number): Promise<Figures> {
@@ -61,7 +52,7 @@ async function drive(standIn: SlackStandIn, url: string, rate: number, seconds: 
     const wait = due - performance.now();
     if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
     const ts = nextTs();
-    const body = JSON.stringify(appMention({ text: QUESTIONS[i % QUESTIONS.length]!, ts }));
+    const body = JSON.stringify(appMention({ text: CHAT_QUESTIONS[i % CHAT_QUESTIONS.length]!, ts }));
     const started = performance.now();
     sentAt.set(ts, started);
     acks.push(

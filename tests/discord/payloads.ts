@@ -1,5 +1,5 @@
 /** Gateway dispatch payloads shaped like Discord's (MESSAGE_CREATE, INTERACTION_CREATE). */
-import { APP_ID, BOT_ID, CHANNEL_ID, DM_CHANNEL_ID, GUILD_ID, botUser, snowflake, user } from './standin.ts';
+import { APP_ID, BOT_ID, CHANNEL_ID, DM_CHANNEL_ID, GUILD_ID, botUser, messageObject, snowflake, user } from './standin.ts';
 
 export const ASKER_ID = '200000000000000010';
 export const ADMIN_ID = '200000000000000011';
@@ -17,46 +17,20 @@ export function guildMessage(content: string, options: { authorId?: string; bot?
   const author = options.bot ? { ...user(options.authorId ?? '200000000000000020'), bot: true } : user(options.authorId ?? ASKER_ID);
   const mentionBot = options.mentionBot ?? true;
   return {
-    id: snowflake(),
-    channel_id: CHANNEL_ID,
+    ...messageObject(CHANNEL_ID, author, mentionBot ? `<@${BOT_ID}> ${content}` : content),
     channel_type: 0,
     guild_id: GUILD_ID,
-    author,
     member: { roles: [], joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0 },
-    content: mentionBot ? `<@${BOT_ID}> ${content}` : content,
-    timestamp: new Date().toISOString(),
-    edited_timestamp: null,
-    tts: false,
     mention_everyone: content.includes('@everyone'),
     mentions: mentionBot ? [{ ...botUser, member: { roles: [], joined_at: new Date().toISOString() } }] : [],
-    mention_roles: [],
-    attachments: [],
-    embeds: [],
-    pinned: false,
-    type: 0,
-    flags: 0,
   };
 }
 
 export function dmMessage(content: string, authorId = ASKER_ID) {
   return {
-    id: snowflake(),
-    channel_id: DM_CHANNEL_ID,
+    ...messageObject(DM_CHANNEL_ID, user(authorId), content),
     // Discord sends channel_type on MESSAGE_CREATE; discord.js needs it to build an uncached DM channel.
     channel_type: 1,
-    author: user(authorId),
-    content,
-    timestamp: new Date().toISOString(),
-    edited_timestamp: null,
-    tts: false,
-    mention_everyone: false,
-    mentions: [],
-    mention_roles: [],
-    attachments: [],
-    embeds: [],
-    pinned: false,
-    type: 0,
-    flags: 0,
   };
 }
 

@@ -46,23 +46,32 @@ async function readBody(req: IncomingMessage): Promise<unknown> {
 export function messageFromBody(body: unknown, channelId: string, extra: Record<string, unknown> = {}) {
   const b = (body ?? {}) as Record<string, unknown>;
   return {
+    ...messageObject(channelId, botUser, String(b.content ?? '')),
+    embeds: b.embeds ?? [],
+    components: b.components ?? [],
+    flags: b.flags ?? 0,
+    ...extra,
+  };
+}
+
+/** A default (type 0) message object as Discord sends it, sent just now, mentioning nobody. */
+export function messageObject(channelId: string, author: object, content: string) {
+  return {
     id: snowflake(),
     channel_id: channelId,
-    author: botUser,
-    content: b.content ?? '',
+    author,
+    content,
     timestamp: new Date().toISOString(),
     edited_timestamp: null,
     tts: false,
     mention_everyone: false,
-    mentions: [],
+    mentions: [] as object[],
     mention_roles: [],
     attachments: [],
-    embeds: b.embeds ?? [],
-    components: b.components ?? [],
+    embeds: [] as unknown[],
     pinned: false,
     type: 0,
-    flags: b.flags ?? 0,
-    ...extra,
+    flags: 0,
   };
 }
 

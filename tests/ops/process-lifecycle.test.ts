@@ -22,6 +22,23 @@ beforeAll(() => {
 afterAll(() => rmSync(kbDir, { recursive: true, force: true }));
 afterEach(() => killQuietly(bot));
 
+/** `npm start` in Slack HTTP mode against a Slack stand-in; resolves once it says it is running. */
+async function startSlackBot(apiUrl: string, env: Record<string, string> = {}) {
+  const { SIGNING_SECRET } = await import('../slack/signing.ts');
+  const port = await freePort();
+  bot = startBot({
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    KNOWLEDGE_DIR: kbDir,
+    SLACK_BOT_TOKEN: 'xoxb-process-test',
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_API_URL: apiUrl,
+    ...env,
+  });
+  await bot.waitFor(/Framework Desk running \(slack\)/);
+  return { bot, base: `http://127.0.0.1:${port}` };
+}
+
 describe('npm start as a process', () => {
   it('refuses to start on a bad environment, listing every problem, exit code 2', async () => {
     bot = startBot({ PORT: 'eighty', SLACK_BOT_TOKEN: 'xoxb-1', LOG_LEVEL: 'loud' });
@@ -81,21 +98,10 @@ describe('npm start with Slack in HTTP mode', () => {
   it('answers a signed mention on POST /slack/events, is ready, and exits 0 on SIGTERM', async () => {
     const { SlackStandIn } = await import('../slack/standin.ts');
     const { appMention } = await import('../slack/payloads.ts');
-    const { SIGNING_SECRET, signedHeaders } = await import('../slack/signing.ts');
+    const { signedHeaders } = await import('../slack/signing.ts');
     const slack = await new SlackStandIn().start();
     try {
-      const port = await freePort();
-      bot = startBot({
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        KNOWLEDGE_DIR: kbDir,
-        SLACK_BOT_TOKEN: 'xoxb-process-test',
-        SLACK_SIGNING_SECRET: SIGNING_SECRET,
-        SLACK_API_URL: slack.apiUrl,
-        LOG_LEVEL: 'info',
-      });
-      await bot.waitFor(/Framework Desk running \(slack\)/);
-      const base = `http://127.0.0.1:${port}`;
+      const { bot, base } = await startSlackBot(slack.apiUrl, { LOG_LEVEL: 'info' });
       expect(await (await fetch(`${base}/readyz`)).json()).toMatchObject({ ready: true, adapters: { slack: true } });
       const event = appMention({ text: 'Which framework is better for research?' });
       const body = JSON.stringify(event);
@@ -117,21 +123,15 @@ describe('npm start with Slack in HTTP mode', () => {
   }, 30_000);
 
   it('exits 1 with a plain message when the Slack API cannot be reached at start-up', async () => {
-    const { SlackStandIn } = await import('../slack/standin.ts');
-    const slack = await new SlackStandIn().start();
-    try {
-      bot = startBot({
-        PORT: String(await freePort()),
-        KNOWLEDGE_DIR: kbDir,
-        SLACK_BOT_TOKEN: 'xoxb-process-test',
-        SLACK_SIGNING_SECRET: 'some-signing-secret',
-        SLACK_API_URL: 'http://127.0.0.1:1/api/',
-      });
-      expect(await bot.exited).toBe(1);
-      expect(bot.stderr()).toMatch(/the slack adapter could not connect .* check SLACK_BOT_TOKEN/);
-    } finally {
-      await slack.close();
-    }
+    bot = startBot({
+      PORT: String(await freePort()),
+      KNOWLEDGE_DIR: kbDir,
+      SLACK_BOT_TOKEN: 'xoxb-process-test',
+      SLACK_SIGNING_SECRET: 'some-signing-secret',
+      SLACK_API_URL: 'http://127.0.0.1:1/api/', // nothing listens on port 1
+    });
+    expect(await bot.exited).toBe(1);
+    expect(bot.stderr()).toMatch(/the slack adapter could not connect .* check SLACK_BOT_TOKEN/);
   }, 60_000);
 });
 
@@ -139,25 +139,15 @@ describe('graceful shutdown with work in flight', () => {
   it('finishes an answer still being delivered when SIGTERM arrives, then exits 0', async () => {
     const { SlackStandIn } = await import('../slack/standin.ts');
     const { appMention } = await import('../slack/payloads.ts');
-    const { SIGNING_SECRET, signedHeaders } = await import('../slack/signing.ts');
+    const { signedHeaders } = await import('../slack/signing.ts');
     const slack = await new SlackStandIn().start();
     try {
-      const port = await freePort();
-      bot = startBot({
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        KNOWLEDGE_DIR: kbDir,
-        SLACK_BOT_TOKEN: 'xoxb-process-test',
-        SLACK_SIGNING_SECRET: SIGNING_SECRET,
-        SLACK_API_URL: slack.apiUrl,
-        SHUTDOWN_GRACE_MS: '8000',
-      });
-      await bot.waitFor(/Framework Desk running/);
+      const { bot, base } = await startSlackBot(slack.apiUrl, { SHUTDOWN_GRACE_MS: '8000' });
       // Slack answers the first post with 429 Retry-After: 1 — the answer is in flight for a second.
       slack.rateLimit('chat.postMessage', 1, 1);
       const event = appMention({ text: 'Is PyTorch good for research?' });
       const body = JSON.stringify(event);
-      const ack = await fetch(`http://127.0.0.1:${port}/slack/events`, { method: 'POST', headers: signedHeaders(body, 'application/json'), body });
+      const ack = await fetch(`${base}/slack/events`, { method: 'POST', headers: signedHeaders(body, 'application/json'), body });
       expect(ack.status).toBe(200);
       await slack.waitFor(() => slack.calls.some((c) => c.method === 'chat.postMessage'), 5_000, 'the first (rate-limited) post');
       const signalled = Date.now();

@@ -2,44 +2,34 @@
  * Slash commands and buttons through the real Bolt app: private answers that can be shared, 👍/👎
  * recorded once per person, and the whole /choose-framework questionnaire by clicks in one message.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { RecordedCall } from './standin.ts';
-import { blockText, buttonsOf, startHarness, type Harness } from './harness.ts';
+import { blockText, buttonsOf, useHarness } from './harness.ts';
 import { blockAction, slashCommand, USER } from './payloads.ts';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-// Every message the bot sent in every test: Block Kit schema, limits, no mention syntax.
-afterEach(() => {
-  expect(h.problems()).toEqual([]);
-});
-afterAll(async () => {
-  await h?.close();
-});
+const h = useHarness();
 
 let n = 0;
 /** A fresh response_url per request, like Slack's; returns it and a reader for what was posted there. */
 function responseUrl() {
   const id = `r${++n}`;
-  return { url: h.standIn.responseUrl(id), calls: (): RecordedCall[] => h.standIn.calls.filter((c) => c.method === `response:${id}`) };
+  return { url: h().standIn.responseUrl(id), calls: (): RecordedCall[] => h().standIn.calls.filter((c) => c.method === `response:${id}`) };
 }
 
 async function runCommand(command: string, text: string, user = USER) {
   const r = responseUrl();
-  const ack = await h.command(slashCommand(command, text, r.url, user));
+  const ack = await h().command(slashCommand(command, text, r.url, user));
   expect(ack.status).toBe(200);
   expect(ack.ms).toBeLessThan(3_000);
-  await h.standIn.waitFor(() => r.calls().length > 0, 5_000, `reply to ${command}`);
+  await h().standIn.waitFor(() => r.calls().length > 0, 5_000, `reply to ${command}`);
   return r.calls();
 }
 
 async function click(button: { action_id: string; value: string }, opts: { user?: string; ephemeral?: boolean } = {}) {
   const r = responseUrl();
-  const ack = await h.action(blockAction(button, { responseUrl: r.url, ...opts }));
+  const ack = await h().action(blockAction(button, { responseUrl: r.url, ...opts }));
   expect(ack.status).toBe(200);
-  await h.standIn.waitFor(() => r.calls().length > 0, 5_000, `reply to click ${button.action_id}`);
+  await h().standIn.waitFor(() => r.calls().length > 0, 5_000, `reply to click ${button.action_id}`);
   await new Promise((resolve) => setTimeout(resolve, 50));
   return r.calls();
 }
@@ -57,7 +47,7 @@ describe('/framework-ask', () => {
     expect(blockText(shared[0]!)).toContain('❓ Which is easier to deploy on mobile?');
     expect(buttonsOf(shared[0]!).map((b) => b.action_id)).toEqual(['fd_vote_up', 'fd_vote_down']);
     expect(shared.at(-1)!.body.delete_original).toBe(true);
-    expect(h.problems()).toEqual([]);
+    expect(h().problems()).toEqual([]);
   });
 
   it('records 👍/👎 once per person and says thanks', async () => {
@@ -68,7 +58,7 @@ describe('/framework-ask', () => {
     const again = await click(up!);
     expect(blockText(again[0]!)).toContain('already rated');
     await click(up!, { user: 'U0SOMEONE2' });
-    const report = await h.desk.report(10);
+    const report = await h().desk.report(10);
     const entry = report.downvoted.find((d) => d.question.includes('PyTorch good for research'));
     expect(entry).toMatchObject({ down: 1, up: 1 });
   });
@@ -103,7 +93,7 @@ describe('/choose-framework', () => {
     expect(result).toMatch(/\*\[1\]\*/);
     expect(seen.length).toBeGreaterThanOrEqual(2);
     expect(buttonsOf(message!).map((b) => b.text)).toEqual(expect.arrayContaining(['🔄 Start over', 'Share in channel']));
-    expect(h.problems()).toEqual([]);
+    expect(h().problems()).toEqual([]);
   });
 
   it('goes back, cancels, and calls a stale or garbage button expired', async () => {
@@ -125,7 +115,7 @@ describe('/choose-framework', () => {
     const [fresh] = await runCommand('/choose-framework', '');
     const [cancelled] = await click(buttonsOf(fresh!).find((b) => b.value.startsWith('cf1|c|'))!);
     expect(blockText(cancelled!)).toContain('Cancelled');
-    expect(h.problems()).toEqual([]);
+    expect(h().problems()).toEqual([]);
   });
 
   it('takes presets and explains bad ones', async () => {

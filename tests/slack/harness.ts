@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import pino from 'pino';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import type { ChatAdapter } from '../../src/adapters/adapter.ts';
 import { createSlackAdapter } from '../../src/adapters/slack/index.ts';
 import { createDesk } from '../../src/core/desk.ts';
@@ -113,4 +114,26 @@ export function blockText(call: RecordedCall): string {
 export function buttonsOf(call: RecordedCall): { action_id: string; value: string; text: string }[] {
   const blocks = (call.body.blocks ?? []) as { type: string; elements?: { type: string; action_id: string; value: string; text: { text: string } }[] }[];
   return blocks.filter((b) => b.type === 'actions').flatMap((b) => (b.elements ?? []).map((e) => ({ action_id: e.action_id, value: e.value, text: e.text.text })));
+}
+
+/**
+ * One harness for a test file: started before its tests, closed after them, and after every test every
+ * message the bot sent is checked (Block Kit schema, limits, no mention syntax). Returns a getter because
+ * the harness exists only once `beforeAll` has run.
+ */
+export function useHarness(options: () => HarnessOptions | Promise<HarnessOptions> = () => ({})): () => Harness {
+  let harness: Harness | undefined;
+  beforeAll(async () => {
+    harness = await startHarness(await options());
+  });
+  afterEach(() => {
+    expect(harness?.problems()).toEqual([]);
+  });
+  afterAll(async () => {
+    await harness?.close();
+  });
+  return () => {
+    if (!harness) throw new Error('the Slack harness is not started yet (use it inside a test)');
+    return harness;
+  };
 }

@@ -1,27 +1,17 @@
 /** Slack 429s: the answer waits for Retry-After and then goes out once (Bolt's WebClient, our retry policy). */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, type Harness } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { useHarness } from './harness.ts';
 import { appMention } from './payloads.ts';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-// Every message the bot sent in every test: Block Kit schema, limits, no mention syntax.
-afterEach(() => {
-  expect(h.problems()).toEqual([]);
-});
-afterAll(async () => {
-  await h?.close();
-});
+const h = useHarness();
 
 describe('Slack rate limits', () => {
   it('retries chat.postMessage after Retry-After and posts exactly once', async () => {
-    h.standIn.rateLimit('chat.postMessage', 1, 1);
-    const ack = await h.event(appMention({ text: 'Which is easier to deploy on mobile?' }));
+    h().standIn.rateLimit('chat.postMessage', 1, 1);
+    const ack = await h().event(appMention({ text: 'Which is easier to deploy on mobile?' }));
     expect(ack.status).toBe(200);
-    const calls = () => h.standIn.calls.filter((c) => c.method === 'chat.postMessage');
-    await h.standIn.waitFor(() => calls().some((c) => c.status === 200), 8_000, 'the retried post');
+    const calls = () => h().standIn.calls.filter((c) => c.method === 'chat.postMessage');
+    await h().standIn.waitFor(() => calls().some((c) => c.status === 200), 8_000, 'the retried post');
     const [limited, ok] = calls();
     expect(limited!.status).toBe(429);
     expect(ok!.status).toBe(200);
