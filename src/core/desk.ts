@@ -79,7 +79,7 @@ class KnowledgeDesk implements Desk {
     const key = `flow:${who.platform}:${who.userId}:${who.conversation}`;
     const { store } = this.options;
     const raw = await store.getSession(key);
-    const session = parseStoredSession(raw);
+    const session = parseStoredJson<FlowSession>(raw) as FlowSession | undefined;
     const snapshot = this.snapshot;
     const { session: next, step } = advanceFlow(snapshot.flow, (id) => snapshot.citationFor(id), session, action);
     if (next) await store.setSession(key, JSON.stringify(next), this.options.sessionTtlMs ?? THIRTY_MINUTES);
@@ -116,10 +116,10 @@ class KnowledgeDesk implements Desk {
   }
 
   async recordFeedback(answerId: string, vote: FeedbackRecord['vote'], who: Requester): Promise<boolean> {
-    const raw = await this.options.store.getSession(`answer:${answerId}`);
-    if (!raw) return false;
-    const context = JSON.parse(raw) as { question: string; chunkIds: string[] };
-    const record: FeedbackRecord = { ...context, vote, platform: who.platform, userId: who.userId, at: Date.now() };
+    const context = parseStoredJson<{ question: string; chunkIds: string[] }>(await this.options.store.getSession(`answer:${answerId}`));
+    // Unknown, expired or corrupt: the vote cannot be tied to an answer, so it is not counted.
+    if (typeof context?.question !== 'string' || !Array.isArray(context.chunkIds)) return false;
+    const record: FeedbackRecord = { question: context.question, chunkIds: context.chunkIds, vote, platform: who.platform, userId: who.userId, at: Date.now() };
     await this.options.store.recordFeedback(record);
     this.options.observer?.onFeedback?.(record);
     return true;
@@ -140,12 +140,12 @@ class KnowledgeDesk implements Desk {
 
 /**
  * A corrupt or foreign value in the store (hand-edited Redis, an older release) must not crash a click:
- * it is treated as no session, and `advanceFlow` re-validates the shape of whatever parses.
+ * it reads as nothing, and callers check the shape of whatever parses (`advanceFlow` re-validates sessions).
  */
-function parseStoredSession(raw: string | undefined): FlowSession | undefined {
+function parseStoredJson<T>(raw: string | undefined): Partial<T> | undefined {
   if (!raw) return undefined;
   try {
-    return JSON.parse(raw) as FlowSession;
+    return JSON.parse(raw) as Partial<T>;
   } catch {
     return undefined;
   }
