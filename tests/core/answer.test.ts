@@ -82,6 +82,21 @@ describe('answers', () => {
     expect(answer).toMatchObject({ answered: false, declineReason: 'low_confidence' });
   });
 
+  it('treats an unknown identifier as the topic, not as chat filler, unless it versions a domain term', () => {
+    // "pixel" is a plain short word and is forgiven; "m1" names something the base does not know.
+    expect(answerQuestion(kb, 'does tflite run on the pixel').answered).toBe(true);
+    expect(answerQuestion(kb, 'does tflite run on the m1')).toMatchObject({ answered: false, declineReason: 'low_confidence' });
+    // Right after a domain term it is that term's version; a stop word in between breaks the link.
+    expect(answerQuestion(kb, 'tflite v3 on phones').answered).toBe(true);
+    expect(answerQuestion(kb, 'tflite on the m1 phones').answered).toBe(false);
+  });
+
+  it('anchors a question on whole synonyms-table entries, not on single words of longer ones', () => {
+    const anchors = (q: string) => kb.index.anchorEnds(kb.index.parse(q).sequence);
+    expect(anchors('hugging face models on phones')).toEqual([1]);
+    expect(anchors('which face models run on phones')).toEqual([]);
+  });
+
   it('renders numbered citations in plain text', () => {
     const text = renderAnswerText(answerQuestion(kb, 'tflite on phones'));
     expect(text).toMatch(/^\[1\] TensorFlow Lite/m);

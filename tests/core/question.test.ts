@@ -3,7 +3,7 @@ import { findDisagreement } from '../../src/core/answer/disagreement.ts';
 import { parseQuestion, MAX_QUERY_TERMS } from '../../src/core/answer/question.ts';
 import { pickSentences, splitSentences } from '../../src/core/answer/sentences.ts';
 import { SynonymExpander } from '../../src/core/answer/synonym-expansion.ts';
-import { stem } from '../../src/core/answer/terms.ts';
+import { stem, toTerm, words } from '../../src/core/answer/terms.ts';
 import type { Snippet } from '../../src/core/answer/types.ts';
 
 const expander = new SynonymExpander({ pytorch: ['pt', 'torch'], 'tensorflow lite': ['tflite', 'tf lite'], tensorflow: ['tf'] });
@@ -20,6 +20,12 @@ describe('parseQuestion', () => {
     expect(parseQuestion('<@U123> <!channel> @everyone https://x.y/z torch', expander).terms).toEqual(['pytorch']);
     const long = Array.from({ length: 200 }, (_, i) => `word${i}`).join(' ');
     expect(parseQuestion(long, expander).terms.length).toBe(MAX_QUERY_TERMS);
+  });
+
+  it('keeps lone letters that are not stop words, and C++ as one word', () => {
+    expect(parseQuestion('is there an r version of tf', expander).terms).toEqual(['r', 'version', 'tensorflow']);
+    expect(toTerm('a')).toBeNull();
+    expect(words('a C++ backend, not C')).toEqual(['a', 'cpp', 'backend', 'not', 'c']);
   });
 
   it('stems consistently', () => {

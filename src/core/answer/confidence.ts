@@ -37,20 +37,44 @@ export type Decision =
 const isFramework = (term: string) => (FRAMEWORKS as readonly string[]).includes(term);
 
 /**
+ * Chat filler is a short plain word. A token with a digit ("m1", "a100", the "13" of "3.13") or a lone letter ("r")
+ * names a specific thing — a product, version or language — and the base not knowing it is the point.
+ */
+const isFillerShaped = (term: string) => term.length >= 2 && term.length <= CONFIDENCE_TUNING.maxFillerLength && /^[a-z]+$/.test(term);
+
+/**
  * IDF-weighted share of the question's non-framework terms that the cited `hits` matched. Words the
  * base has never seen weigh the most — unless the question names a framework, where up to a third of
- * them (at least one, if short) are forgiven as chat filler ("lol", "myth", "heard"): the topic is already ours.
+ * them (at least one) are forgiven if filler-shaped ("myth", "heard"): the topic is already ours.
  */
 export function coverageOf(parsed: ParsedQuestion, hits: readonly SearchHit[], index: KnowledgeIndex): number {
   // Several chunks may cover different parts of a question, but one of them must carry a good part
   // alone: "why is my browser so slow" matches "browser" in one chunk and "slow" in another.
-  const union = coverageBy(parsed, hits, index);
-  const best = Math.max(0, ...hits.map((h) => coverageBy(parsed, [h], index)));
+  const versions = versionsOfAnchors(parsed, index);
+  const union = coverageBy(parsed, hits, index, versions);
+  const best = Math.max(0, ...hits.map((h) => coverageBy(parsed, [h], index, versions)));
   return Math.min(union, best * 1.25);
 }
 
-function coverageBy(parsed: ParsedQuestion, hits: readonly SearchHit[], index: KnowledgeIndex): number {
-  const all = parsed.terms.filter((t) => !isFramework(t));
+/**
+ * Unknown identifiers right after a domain anchor are versions of it ("tpu v4", "tensorflow 2.17"): the
+ * question is about the anchor, so they are left out of coverage. After anything else they are the topic
+ * the base does not know ("apple m1", "tesla model 3", "python 3.13").
+ */
+function versionsOfAnchors(parsed: ParsedQuestion, index: KnowledgeIndex): Set<string> {
+  const { sequence } = parsed;
+  const versions = new Set<string>();
+  for (const end of index.anchorEnds(sequence)) {
+    for (let i = end + 1; i < sequence.length && /\d/.test(sequence[i] ?? ''); i++) {
+      const term = sequence[i] ?? '';
+      if (!index.documentFrequency.has(term)) versions.add(term);
+    }
+  }
+  return versions;
+}
+
+function coverageBy(parsed: ParsedQuestion, hits: readonly SearchHit[], index: KnowledgeIndex, versions: ReadonlySet<string>): number {
+  const all = parsed.terms.filter((t) => !isFramework(t) && !versions.has(t));
   // Very common words are not searched when rarer ones exist (see KnowledgeIndex.query): neutral here.
   const specific = all.filter((t) => !index.isCommon(t));
   const topical = specific.length ? specific : all;
@@ -62,7 +86,7 @@ function coverageBy(parsed: ParsedQuestion, hits: readonly SearchHit[], index: K
   let covered = 0;
   for (const term of topical) {
     const q = quality.get(term) ?? 0;
-    if (q === 0 && !index.documentFrequency.has(term) && term.length <= CONFIDENCE_TUNING.maxFillerLength && forgivable > 0) {
+    if (q === 0 && forgivable > 0 && isFillerShaped(term) && !index.documentFrequency.has(term)) {
       forgivable -= 1;
       continue;
     }
@@ -91,7 +115,7 @@ export function decide(parsed: ParsedQuestion, hits: readonly SearchHit[], index
   const [top, second] = hits;
   const coverage = coverageOf(parsed, hits.slice(0, CONFIDENCE_TUNING.coverageHits), index);
   if (!top) return { answer: false, reason: parsed.frameworks.length ? 'low_confidence' : 'off_topic', coverage };
-  const anchored = parsed.terms.some((t) => index.anchors.has(t));
+  const anchored = index.anchorEnds(parsed.sequence).length > 0;
   if (coverage < requiredCoverage(parsed, anchored)) {
     // Naming a framework makes it our topic even when the rest is unknown: "I don't know", not "off-topic".
     return { answer: false, reason: parsed.frameworks.length ? 'low_confidence' : 'off_topic', coverage };

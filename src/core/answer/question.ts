@@ -21,6 +21,8 @@ export interface ParsedQuestion {
   words: string[];
   /** Distinct content terms (stemmed), in question order. */
   terms: string[];
+  /** The term of each word in `words`, '' for stop words: what is next to what ("tpu v4", "apple m1"). */
+  sequence: string[];
   /** Frameworks the question names, in canonical order. */
   frameworks: Framework[];
   /** What kind of fact the question asks for, so snippets prefer sentences carrying it. */
@@ -42,9 +44,9 @@ const FIGURE_CUES = /\b(how (many|much|fast|big|long|quick)|percent|percentage|s
 export function parseQuestion(question: string, expander: SynonymExpander): ParsedQuestion {
   const raw = words(question.slice(0, MAX_QUESTION_CHARS).replace(MENTIONS, ' ')).map((w) => correctFrameworkTypo(w) ?? w);
   const canonical = expander.canonicalize(raw);
+  const sequence = canonical.map((word) => toTerm(word) ?? '');
   const terms: string[] = [];
-  for (const word of canonical) {
-    const term = toTerm(word);
+  for (const term of sequence) {
     if (term && !terms.includes(term)) terms.push(term);
     if (terms.length >= MAX_QUERY_TERMS) break;
   }
@@ -54,5 +56,5 @@ export function parseQuestion(question: string, expander: SynonymExpander): Pars
   // "when did pytorch come out?" has no topic word left: the year cue itself says what is asked.
   if (wants.year && terms.every((t) => frameworks.includes(t as Framework))) terms.push(...ORIGIN_TERMS);
   const sides: Framework[] = frameworks.length === 0 && COMPARISON_CUES.test(plain) ? ['tensorflow', 'pytorch'] : frameworks;
-  return { words: canonical, terms, frameworks, wants, sides };
+  return { words: canonical, terms, sequence, frameworks, wants, sides };
 }

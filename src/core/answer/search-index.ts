@@ -74,11 +74,13 @@ export class KnowledgeIndex {
   private readonly affinity = new Map<string, Record<Framework, number>>();
   readonly chunkCount: number;
   /**
-   * Domain anchors: framework names and every word of the synonyms table (tpu, onnx, tflite, …). A question
-   * with an anchor is about our domain; one without must be covered almost entirely to be answered —
-   * otherwise "deploy a node app to production" would pass on "deploy" and "production".
+   * Domain anchors, as term sequences: framework names and every entry of the synonyms table (tpu, onnx,
+   * tensorflow lite, distributed training, …). A question with an anchor is about our domain; one without
+   * must be covered almost entirely to be answered — otherwise "deploy a node app to production" would
+   * pass on "deploy" and "production". A multi-word entry anchors only as a whole: its words alone are
+   * everyday words ("model" of "model serving" let "tesla model 3 cost" count as ours).
    */
-  readonly anchors = new Set<string>();
+  private readonly anchors: string[][] = [];
   private readonly search: MiniSearch<IndexedChunk>;
   /** IDF of a term found in no chunk: the most specific a term can be. */
   private readonly maxIdf: number;
@@ -109,10 +111,9 @@ export class KnowledgeIndex {
       this.sides.set(chunk.id, named.length ? named : chunk.frameworks);
       this.affinity.set(chunk.id, frameworkShares(words(doc.heading), words(doc.body), chunk.frameworks));
     }
-    for (const word of [...this.expander.vocabulary(), ...FRAMEWORKS]) {
-      const term = toTerm(word);
-      // Numbers ("3" from "bsd 3 clause") say nothing about the topic.
-      if (term && !/^\d+$/.test(term)) this.anchors.add(term);
+    for (const phrase of [...this.expander.canonicalPhrases(), ...FRAMEWORKS.map((f) => [f])]) {
+      const terms = contentTerms(phrase.join(' '));
+      if (terms.length) this.anchors.push(terms);
     }
     this.search.addAll(docs);
     this.maxIdf = this.idf('\u0000never-a-term');
@@ -121,6 +122,20 @@ export class KnowledgeIndex {
   /** Normalises a question: truncation, typo-corrected framework names, synonyms, content terms. */
   parse(question: string): ParsedQuestion {
     return parseQuestion(question, this.expander);
+  }
+
+  /**
+   * Where domain anchors (a framework name, a whole synonyms-table entry) end in a question's term
+   * `sequence` (`ParsedQuestion.sequence`): the indexes of their last terms. Empty when it has none.
+   */
+  anchorEnds(sequence: readonly string[]): number[] {
+    const ends: number[] = [];
+    for (let i = 0; i < sequence.length; i++) {
+      for (const phrase of this.anchors) {
+        if (phrase.every((t, k) => sequence[i + k] === t)) ends.push(i + phrase.length - 1);
+      }
+    }
+    return ends;
   }
 
   /** Inverse document frequency of a term; unknown terms get the maximum (they are very specific). */

@@ -64,11 +64,20 @@ export class SynonymExpander {
     return out;
   }
 
-  /** Every word of the table, variants and canonical terms: the vocabulary users type about our domain. */
-  vocabulary(): Set<string> {
-    const vocab = new Set<string>();
-    for (const phrases of this.byFirstWord.values()) for (const p of phrases) for (const w of [...p.words, ...p.canonical]) vocab.add(w);
-    return vocab;
+  /**
+   * The canonical terms as a question reads after `canonicalize` (variants are replaced by them), e.g.
+   * ["tensorflow", "lite"], ["distributed", "training"]: the entries of the table, never single words
+   * of a longer entry.
+   */
+  canonicalPhrases(): string[][] {
+    const seen = new Map<string, string[]>();
+    for (const phrases of this.byFirstWord.values()) {
+      for (const p of phrases) {
+        const canonical = this.canonicalize(p.canonical);
+        seen.set(canonical.join(' '), canonical);
+      }
+    }
+    return [...seen.values()];
   }
 
   /** `text` plus the canonical words of every variant in it, as one string for the tokenizer. */

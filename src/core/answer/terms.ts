@@ -32,6 +32,8 @@ export function words(text: string): string[] {
     .replace(/['’]/g, '')
     // "72%" and "72 percent" are the same figure; keep the percent sign as a word.
     .replace(/%/g, ' percent ')
+    // Else punctuation leaves a bare "c", and "c#" or "c" would match the base's C++.
+    .replace(/\bc\+\+/g, ' cpp ')
     .split(/[^a-z0-9]+/)
     .filter(Boolean);
 }
@@ -59,10 +61,12 @@ export function stem(word: string): string {
   return w;
 }
 
-/** A search term, or null for words that never help (stop words, lone letters and digits). */
+/**
+ * A search term, or null for stop words. Lone letters that are not stop words stay: "r" in "is there
+ * an r version of tensorflow" is the whole topic, and dropping it made the question look covered.
+ */
 export function toTerm(word: string): string | null {
   if (STOP_WORDS.has(word)) return null;
-  if (word.length < 2 && !/\d/.test(word)) return null;
   return stem(word);
 }
 
