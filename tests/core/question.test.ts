@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findDisagreement } from '../../src/core/answer/disagreement.ts';
 import { parseQuestion, MAX_QUERY_TERMS } from '../../src/core/answer/question.ts';
-import { pickSentences, splitSentences } from '../../src/core/answer/sentences.ts';
+import { analyseSentences, pickSentences, splitSentences } from '../../src/core/answer/sentences.ts';
 import { SynonymExpander } from '../../src/core/answer/synonym-expansion.ts';
 import { stem, toTerm, words } from '../../src/core/answer/terms.ts';
 import type { Snippet } from '../../src/core/answer/types.ts';
@@ -49,7 +49,7 @@ describe('sentences', () => {
   });
 
   it('picks the best sentences in order and never the whole multi-sentence chunk', () => {
-    const picked = pickSentences(body, { terms: new Set(['torchserv']), idf: () => 1, frameworks: [], expand: (t) => t });
+    const picked = pickSentences(analyseSentences(body, (t) => t), { terms: new Set(['torchserv']), idf: () => 1, frameworks: [] });
     expect(picked.text).toMatch(/^TorchServe serves PyTorch models\./);
     expect(picked.text.length).toBeLessThan(body.length);
   });

@@ -8,7 +8,7 @@ import type { Framework } from '../knowledge/schema.ts';
 import type { KnowledgeSnapshot } from '../knowledge/snapshot.ts';
 import { decide, type Decision } from './confidence.ts';
 import { findDisagreement } from './disagreement.ts';
-import { correctFrameworkTypo, FRAMEWORKS, frameworksIn } from './frameworks.ts';
+import { FRAMEWORKS, frameworksIn } from './frameworks.ts';
 import type { ParsedQuestion } from './question.ts';
 import { sanitizeUserText } from './sanitize.ts';
 import type { KnowledgeIndex, SearchHit } from './search-index.ts';
@@ -61,12 +61,11 @@ function answered(index: KnowledgeIndex, question: string, parsed: ParsedQuestio
   const chosen = chooseHits(parsed, hits, index);
   const snippets: Snippet[] = [];
   for (const hit of chosen) {
-    const picked = pickSentences(hit.chunk.body, {
+    const picked = pickSentences(index.sentencesOf(hit.chunk), {
       terms: new Set(hit.chunkTerms),
       idf: (t) => index.idf(t),
       frameworks: parsed.sides,
       wants: parsed.wants,
-      expand: (t) => index.expander.expand(t),
     });
     if (!picked.text) continue;
     const named = frameworksIn(words(index.expander.expand(picked.text)));
@@ -74,7 +73,7 @@ function answered(index: KnowledgeIndex, question: string, parsed: ParsedQuestio
   }
   const top = chosen[0];
   const topic = top ? top.chunk.heading : 'that';
-  const disagreement = findDisagreement(snippets, (word) => frameworksIn(index.expander.canonicalize([correctFrameworkTypo(word) ?? word]))[0]);
+  const disagreement = findDisagreement(snippets, (word) => index.frameworkOfWord(word));
   const lead =
     parsed.sides.length === 2
       ? `TensorFlow vs PyTorch — ${topic}: here is what my sources say.`

@@ -6,9 +6,10 @@
 import MiniSearch, { type SearchOptions } from 'minisearch';
 import type { Chunk, Framework } from '../knowledge/schema.ts';
 import type { Synonyms } from '../knowledge/synonyms.ts';
-import { editDistance, frameworksIn, FRAMEWORKS } from './frameworks.ts';
+import { correctFrameworkTypo, editDistance, frameworksIn, FRAMEWORKS } from './frameworks.ts';
 import { parseQuestion, type ParsedQuestion } from './question.ts';
 import { SynonymExpander } from './synonym-expansion.ts';
+import { analyseSentences, type AnalysedSentence } from './sentences.ts';
 import { contentTerms, toTerm, words } from './terms.ts';
 
 /** Tuned on tests/eval/questions.yaml (see `bench/retrieval.ts` for the comparison with defaults). */
@@ -85,6 +86,8 @@ export class KnowledgeIndex {
   /** IDF of a term found in no chunk: the most specific a term can be. */
   private readonly maxIdf: number;
   private readonly chunks = new Map<string, Chunk>();
+  private readonly sentenceCache = new Map<string, readonly AnalysedSentence[]>();
+  private readonly frameworkWordCache = new Map<string, Framework | undefined>();
 
   constructor(
     chunks: readonly Chunk[],
@@ -164,6 +167,27 @@ export class KnowledgeIndex {
     return this.chunks.get(id);
   }
 
+  /**
+   * Which framework a word of a knowledge snippet names ("TensorFlow's", "torch", "pytroch"), if any.
+   * Kept per word: snippets come from the base, so the table is bounded by its vocabulary.
+   */
+  frameworkOfWord(word: string): Framework | undefined {
+    if (!this.frameworkWordCache.has(word)) {
+      this.frameworkWordCache.set(word, frameworksIn(this.expander.canonicalize([correctFrameworkTypo(word) ?? word]))[0]);
+    }
+    return this.frameworkWordCache.get(word);
+  }
+
+  /** A chunk's analysed sentences, worked out the first time it is quoted and kept with this index. */
+  sentencesOf(chunk: Chunk): readonly AnalysedSentence[] {
+    let sentences = this.sentenceCache.get(chunk.id);
+    if (!sentences) {
+      sentences = analyseSentences(chunk.body, (text) => this.expander.expand(text));
+      this.sentenceCache.set(chunk.id, sentences);
+    }
+    return sentences;
+  }
+
   /** Ranked chunks for a parsed question, best first. */
   query(parsed: ParsedQuestion, limit = 8): SearchHit[] {
     if (parsed.terms.length === 0) return [];
@@ -180,7 +204,6 @@ export class KnowledgeIndex {
       tokenize: (text) => text.split(' '),
       processTerm: (term) => term,
       boostTerm: (term) => this.termBoost(term),
-      ...(only ? { boostDocument: (id: string) => 1 + RETRIEVAL_TUNING.sideWeight * ((this.affinity.get(id)?.[only] ?? 0.5) - 0.5) } : {}),
     };
     // Framework names occur in nearly every chunk: searching them would score the whole base for almost
     // no signal. They steer through `sideBoost` instead, and are searched only when nothing else is asked.
@@ -190,6 +213,12 @@ export class KnowledgeIndex {
     const specific = topical.filter((t) => !this.isCommon(t));
     const searched = specific.length ? specific : topical.length ? topical : parsed.terms;
     const results = this.search.search(searched.join(' '), options);
+    if (only) {
+      // The side boost multiplies a chunk's whole score, so it is applied once per result (the results
+      // are ours to change) rather than through MiniSearch's boostDocument, once per posting of every term.
+      for (const r of results) r.score *= 1 + RETRIEVAL_TUNING.sideWeight * ((this.affinity.get(r.id as string)?.[only] ?? 0.5) - 0.5);
+      results.sort((a, b) => b.score - a.score);
+    }
     const hits: SearchHit[] = [];
     for (const result of results.slice(0, limit)) {
       const chunk = this.chunks.get(result.id as string);

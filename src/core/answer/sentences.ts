@@ -33,6 +33,32 @@ export function splitSentences(markdown: string): string[] {
   return out;
 }
 
+/** A sentence with what scoring needs, worked out once per chunk rather than once per question. */
+export interface AnalysedSentence {
+  text: string;
+  /** Distinct stemmed content terms, after synonym expansion. */
+  terms: ReadonlySet<string>;
+  /** Distinct lowercase words, after synonym expansion (framework names are looked up here). */
+  words: ReadonlySet<string>;
+  hasYear: boolean;
+  /** A number that is not a year. */
+  hasFigure: boolean;
+}
+
+/** Splits and analyses a Markdown body; `expand` applies the synonym table ("TFLite" → "tensorflow lite"). */
+export function analyseSentences(markdown: string, expand: (text: string) => string): AnalysedSentence[] {
+  return splitSentences(markdown).map((text) => {
+    const expanded = expand(text);
+    return {
+      text,
+      terms: new Set(contentTerms(expanded)),
+      words: new Set(words(expanded)),
+      hasYear: /\b(19|20)\d\d\b/.test(text),
+      hasFigure: /\d/.test(text.replace(/\b(19|20)\d\d\b/g, '')),
+    };
+  });
+}
+
 export interface SentenceQuery {
   /** Stemmed terms to look for (the chunk terms the question matched). */
   terms: ReadonlySet<string>;
@@ -41,38 +67,26 @@ export interface SentenceQuery {
   frameworks: readonly Framework[];
   /** Prefer sentences with a year ("when …?") or with figures ("how many …?"). */
   wants?: { year: boolean; figure: boolean };
-  /** Synonym expansion, so a sentence saying "TFLite" matches the indexed "tensorflow lite". */
-  expand: (text: string) => string;
 }
 
-function scoreSentence(sentence: string, query: SentenceQuery): number {
-  const seen = new Set<string>();
+function scoreSentence(sentence: AnalysedSentence, query: SentenceQuery): number {
   let score = 0;
-  for (const term of contentTerms(query.expand(sentence))) {
-    if (query.terms.has(term) && !seen.has(term)) {
-      seen.add(term);
-      score += query.idf(term);
-    }
-  }
-  if (score > 0 && query.wants?.year && /\b(19|20)\d\d\b/.test(sentence)) score += 1;
-  if (score > 0 && query.wants?.figure && /\d/.test(sentence.replace(/\b(19|20)\d\d\b/g, ''))) score += 1;
-  if (query.frameworks.length > 0) {
-    const lower = words(query.expand(sentence));
-    for (const f of query.frameworks) if (lower.includes(f)) score += 0.5;
-  }
+  for (const term of sentence.terms) if (query.terms.has(term)) score += query.idf(term);
+  if (score > 0 && query.wants?.year && sentence.hasYear) score += 1;
+  if (score > 0 && query.wants?.figure && sentence.hasFigure) score += 1;
+  for (const f of query.frameworks) if (sentence.words.has(f)) score += 0.5;
   return score;
 }
 
 /**
- * The 1–3 best sentences of `body`, in their original order. Sentences scoring at least half the best
+ * The 1–3 best of a chunk's sentences, in their original order. Sentences scoring at least half the best
  * one are added while the snippet stays short; a chunk of several sentences is never quoted whole.
  */
-export function pickSentences(body: string, query: SentenceQuery): { text: string; score: number } {
-  const sentences = splitSentences(body);
+export function pickSentences(sentences: readonly AnalysedSentence[], query: SentenceQuery): { text: string; score: number } {
   if (sentences.length === 0) return { text: '', score: 0 };
-  const scored = sentences.map((text, i) => ({ text, i, score: scoreSentence(text, query) }));
+  const scored = sentences.map((sentence, i) => ({ text: sentence.text, i, score: scoreSentence(sentence, query) }));
   const ranked = [...scored].sort((a, b) => b.score - a.score || a.i - b.i);
-  const best = ranked[0] ?? { text: sentences[0] ?? '', i: 0, score: 0 };
+  const best = ranked[0] ?? { text: sentences[0]?.text ?? '', i: 0, score: 0 };
   const maxSentences = Math.min(3, Math.max(1, sentences.length - 1));
   const chosen = [best];
   let length = best.text.length;

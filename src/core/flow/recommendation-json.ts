@@ -4,7 +4,7 @@
  * "source","url"?,"section"?,"snippet"}]}` plus `scores`, `wouldChange`, `runnerUp`, `hybrid`, `answers`.
  * Each citation's snippet is the sentences of the cited chunk that best support the reasons citing it.
  */
-import { pickSentences } from '../answer/sentences.ts';
+import { analyseSentences, pickSentences } from '../answer/sentences.ts';
 import { contentTerms } from '../answer/terms.ts';
 import type { Citation } from '../answer/types.ts';
 import type { Chunk } from '../knowledge/schema.ts';
@@ -33,7 +33,7 @@ function citationJson(citation: Citation, snippet: string): CitationJson {
 function snippetFor(chunk: Chunk | undefined, reasons: Reason[]): string {
   if (!chunk) return '';
   const terms = new Set(reasons.flatMap((r) => contentTerms(r.text)));
-  return pickSentences(chunk.body, { terms, idf: () => 1, frameworks: [], expand: (text) => text }).text;
+  return pickSentences(analyseSentences(chunk.body, (text) => text), { terms, idf: () => 1, frameworks: [] }).text;
 }
 
 export function toRecommendationJson(rec: Recommendation, chunkById: ReadonlyMap<string, Chunk>) {
