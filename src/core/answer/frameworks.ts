@@ -35,9 +35,19 @@ export function correctFrameworkTypo(word: string): Framework | undefined {
   for (const name of FRAMEWORKS) {
     if (word === name) return name;
     const allowed = name.length >= 10 ? 2 : 1; // "tensorflow" tolerates two slips, "pytorch" one
+    // Every letter the name lacks costs at least one edit; most words fail this before the DP runs.
+    if (lettersNotIn(word, LETTERS[name]) > allowed) continue;
     if (editDistance(word, name, allowed) <= allowed) return name;
   }
   return undefined;
+}
+
+const LETTERS: Record<Framework, ReadonlySet<string>> = { tensorflow: new Set('tensorflow'), pytorch: new Set('pytorch') };
+
+function lettersNotIn(word: string, letters: ReadonlySet<string>): number {
+  let missing = 0;
+  for (const ch of word) if (!letters.has(ch)) missing += 1;
+  return missing;
 }
 
 /** Frameworks named in already-expanded words (canonical names were added by synonym expansion). */
