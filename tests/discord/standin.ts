@@ -3,6 +3,7 @@
  * The real discord.js Client logs in against it (HELLO → IDENTIFY → READY + GUILD_CREATE, heartbeat
  * ACKs); tests then dispatch MESSAGE_CREATE / INTERACTION_CREATE and read the REST calls the bot made.
  */
+import { EventEmitter } from 'node:events';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
@@ -91,6 +92,8 @@ export class DiscordStandIn {
   /** Dispatches sent while no session was live (client reconnecting); delivered once it is back. */
   private pending: { t: string; d: unknown }[] = [];
   private seq = 0;
+  /** Wakes `waitForCalls` on every recorded call, so waits measure the call, not a polling interval. */
+  private readonly callRecorded = new EventEmitter().setMaxListeners(0);
 
   private constructor(
     private readonly http: Server,
@@ -132,6 +135,7 @@ export class DiscordStandIn {
     }
     if (method === 'GET' && (path === '/oauth2/applications/@me' || path === '/applications/@me')) return json(200, { id: APP_ID, name: 'Framework Desk', bot: botUser });
     this.calls.push({ method, path, query: url.search, body, at: Date.now() });
+    this.callRecorded.emit('call');
     let m: RegExpExecArray | null;
     if (method === 'POST' && (m = /^\/channels\/(\d+)\/messages$/.exec(path))) return json(200, messageFromBody(body, m[1] ?? ''));
     if (method === 'POST' && /^\/interactions\/\d+\/[^/]+\/callback$/.test(path)) return json(204);
@@ -216,16 +220,26 @@ export class DiscordStandIn {
 
   /** Waits (bounded) until `count` calls after index `from` match `predicate`. */
   async waitForCalls(predicate: (call: RecordedCall) => boolean, count = 1, from = 0, timeoutMs = 5_000): Promise<RecordedCall[]> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const found = this.calls.slice(from).filter(predicate);
-      if (found.length >= count) return found;
-      if (Date.now() > deadline) {
+    const found = () => this.calls.slice(from).filter(predicate);
+    if (found().length >= count) return found();
+    return new Promise((resolve, reject) => {
+      const check = () => {
+        const matched = found();
+        if (matched.length < count) return;
+        finish();
+        resolve(matched);
+      };
+      const timer = setTimeout(() => {
+        finish();
         const seen = this.calls.slice(from).map((c) => `${c.method} ${c.path}`).join(', ') || 'none';
-        throw new Error(`timed out waiting for ${count} matching REST call(s); calls seen: ${seen}`);
-      }
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
+        reject(new Error(`timed out waiting for ${count} matching REST call(s); calls seen: ${seen}`));
+      }, timeoutMs);
+      const finish = () => {
+        clearTimeout(timer);
+        this.callRecorded.off('call', check);
+      };
+      this.callRecorded.on('call', check);
+    });
   }
 
   async close(): Promise<void> {
