@@ -12,7 +12,7 @@ import { answerQuestion } from '../core/answer/compose.ts';
 import { answerToJson } from '../core/answer/answer-json.ts';
 import { renderAnswerText } from '../core/answer/plain-text.ts';
 import type { KnowledgeSnapshot } from '../core/knowledge/snapshot.ts';
-import { loadBaseOrExplain, parseKnowledgeCliArgs, runCli } from './knowledge-cli.ts';
+import { runKnowledgeCli } from './knowledge-cli.ts';
 
 const USAGE = 'usage: npm run --silent ask -- [--json] [--knowledge <dir>] ["your question"]  (no question: one per stdin line)';
 
@@ -21,14 +21,7 @@ function print(snapshot: KnowledgeSnapshot, question: string, json: boolean): vo
   process.stdout.write(json ? `${answerToJson(answer)}\n` : `${renderAnswerText(answer)}\n\n`);
 }
 
-async function main(): Promise<number> {
-  const args = parseKnowledgeCliArgs(process.argv.slice(2), USAGE);
-  if (typeof args === 'string') {
-    console.error(args);
-    return args === USAGE ? 0 : 2;
-  }
-  const snapshot = await loadBaseOrExplain(args.dir);
-  if (!snapshot) return 1;
+runKnowledgeCli('ask', USAGE, async (snapshot, args) => {
   if (args.words.length > 0) {
     print(snapshot, args.words.join(' '), args.json);
     return 0;
@@ -38,6 +31,4 @@ async function main(): Promise<number> {
     if (line.trim()) print(snapshot, line, args.json);
   }
   return 0;
-}
-
-runCli('ask', main);
+});

@@ -9,18 +9,11 @@ import { parseFlowPreset } from '../core/flow/preset.ts';
 import { renderRecommendationText } from '../core/flow/plain-text.ts';
 import { recommend } from '../core/flow/recommend.ts';
 import { toRecommendationJson } from '../core/flow/recommendation-json.ts';
-import { loadBaseOrExplain, parseKnowledgeCliArgs, runCli } from './knowledge-cli.ts';
+import { runKnowledgeCli } from './knowledge-cli.ts';
 
 const USAGE = 'usage: npm run --silent choose -- [--json] [--knowledge <dir>] [goal=…] [target=…] [hardware=…] [domain=…] [team=…]';
 
-async function main(): Promise<number> {
-  const args = parseKnowledgeCliArgs(process.argv.slice(2), USAGE);
-  if (typeof args === 'string') {
-    console.error(args);
-    return args === USAGE ? 0 : 2;
-  }
-  const snapshot = await loadBaseOrExplain(args.dir);
-  if (!snapshot) return 1;
+runKnowledgeCli('choose', USAGE, (snapshot, args) => {
   const preset = parseFlowPreset(args.words.join(' '), snapshot.flow);
   if (preset.errors.length > 0) {
     for (const error of preset.errors) console.error(`choose: ${error}`);
@@ -29,6 +22,4 @@ async function main(): Promise<number> {
   const rec = recommend(snapshot.flow, (id) => snapshot.citationFor(id), preset.answers);
   process.stdout.write(args.json ? `${JSON.stringify(toRecommendationJson(rec, snapshot.chunkById))}\n` : `${renderRecommendationText(rec)}\n`);
   return 0;
-}
-
-runCli('choose', main);
+});

@@ -37,7 +37,7 @@ export function parseKnowledgeCliArgs(argv: string[], usage: string): KnowledgeC
 }
 
 /** Loads the base, or prints each error with file:line and returns undefined. */
-export async function loadBaseOrExplain(dir: string): Promise<KnowledgeSnapshot | undefined> {
+async function loadBaseOrExplain(dir: string): Promise<KnowledgeSnapshot | undefined> {
   const { snapshot, issues } = await loadKnowledgeBase(dir);
   if (snapshot) return snapshot;
   console.error(`The knowledge base in ${dir} has errors (run \`npm run kb:check\` for details):`);
@@ -46,15 +46,25 @@ export async function loadBaseOrExplain(dir: string): Promise<KnowledgeSnapshot 
 }
 
 /**
- * Runs a CLI's main: its result is the exit code; a thrown error is one line, exit 1. `… | head -1`
- * closing the pipe early is not an error worth a stack trace.
+ * Runs a knowledge-base CLI: parses the shared arguments (`--help` → usage, exit 0; a bad one → the
+ * error, exit 2), loads the base (errors → exit 1), then `main`, whose result is the exit code. A thrown
+ * error is one line, exit 1; `… | head -1` closing the pipe early is not an error worth a stack trace.
  */
-export function runCli(name: string, main: () => Promise<number>): void {
+export function runKnowledgeCli(name: string, usage: string, main: (snapshot: KnowledgeSnapshot, args: KnowledgeCliArgs) => Promise<number> | number): void {
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(0);
     throw error;
   });
-  main().then(
+  const run = async (): Promise<number> => {
+    const args = parseKnowledgeCliArgs(process.argv.slice(2), usage);
+    if (typeof args === 'string') {
+      console.error(args);
+      return args === usage ? 0 : 2;
+    }
+    const snapshot = await loadBaseOrExplain(args.dir);
+    return snapshot ? main(snapshot, args) : 1;
+  };
+  run().then(
     (code) => {
       process.exitCode = code;
     },
