@@ -7,6 +7,9 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { appMention } from '../slack/payloads.ts';
+import { SIGNING_SECRET, signedHeaders } from '../slack/signing.ts';
+import { SlackStandIn } from '../slack/standin.ts';
 import { killQuietly, startBot, type BotProcess } from './process.ts';
 import { freePort } from './redis-server.ts';
 
@@ -24,7 +27,6 @@ afterEach(() => killQuietly(bot));
 
 /** `npm start` in Slack HTTP mode against a Slack stand-in; resolves once it says it is running. */
 async function startSlackBot(apiUrl: string, env: Record<string, string> = {}) {
-  const { SIGNING_SECRET } = await import('../slack/signing.ts');
   const port = await freePort();
   bot = startBot({
     PORT: String(port),
@@ -96,9 +98,6 @@ describe('npm start as a process', () => {
 
 describe('npm start with Slack in HTTP mode', () => {
   it('answers a signed mention on POST /slack/events, is ready, and exits 0 on SIGTERM', async () => {
-    const { SlackStandIn } = await import('../slack/standin.ts');
-    const { appMention } = await import('../slack/payloads.ts');
-    const { signedHeaders } = await import('../slack/signing.ts');
     const slack = await new SlackStandIn().start();
     try {
       const { bot, base } = await startSlackBot(slack.apiUrl, { LOG_LEVEL: 'info' });
@@ -137,9 +136,6 @@ describe('npm start with Slack in HTTP mode', () => {
 
 describe('graceful shutdown with work in flight', () => {
   it('finishes an answer still being delivered when SIGTERM arrives, then exits 0', async () => {
-    const { SlackStandIn } = await import('../slack/standin.ts');
-    const { appMention } = await import('../slack/payloads.ts');
-    const { signedHeaders } = await import('../slack/signing.ts');
     const slack = await new SlackStandIn().start();
     try {
       const { bot, base } = await startSlackBot(slack.apiUrl, { SHUTDOWN_GRACE_MS: '8000' });
