@@ -10,7 +10,7 @@ import { createDesk } from '../src/core/desk.ts';
 import { MemoryStore } from '../src/stores/memory-store.ts';
 import { guildMessage, slashCommand } from '../tests/discord/payloads.ts';
 import { DiscordStandIn } from '../tests/discord/standin.ts';
-import { percentile } from './percentile.ts';
+import { percentile } from './timing.ts';
 import { CHAT_QUESTIONS } from './chat-questions.ts';
 
 

@@ -10,17 +10,10 @@ import { parseFlow } from '../src/core/flow/parse.ts';
 import { recommend } from '../src/core/flow/recommend.ts';
 import { loadKnowledgeBase } from '../src/core/knowledge/load.ts';
 import { MemoryStore } from '../src/stores/memory-store.ts';
-import { percentile } from './percentile.ts';
-
+import { percentile, sampleTimes } from './timing.ts';
 
 async function time(label: string, n: number, body: (i: number) => unknown): Promise<void> {
-  const samples: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const started = performance.now();
-    await body(i);
-    samples.push(performance.now() - started);
-  }
-  samples.sort((a, b) => a - b);
+  const samples = await sampleTimes(n, body);
   const f = (ms: number) => (ms < 0.1 ? `${(ms * 1000).toFixed(1)} µs` : `${ms.toFixed(2)} ms`);
   console.log(`${label.padEnd(44)} n=${n}  p50 ${f(percentile(samples, 50))}  p99 ${f(percentile(samples, 99))}`);
 }

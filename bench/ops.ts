@@ -9,7 +9,7 @@ import type { Store } from '../src/core/ports.ts';
 import { MemoryStore } from '../src/stores/memory-store.ts';
 import { RedisStore } from '../src/stores/redis-store.ts';
 import { TestRedis } from '../tests/ops/redis-server.ts';
-import { percentile } from './percentile.ts';
+import { percentile, sampleTimes } from './timing.ts';
 
 const KNOWLEDGE = new URL('../knowledge/', import.meta.url).pathname;
 const QUESTIONS = [
@@ -27,13 +27,7 @@ async function timeAsk(store: Store): Promise<{ p50: number; p99: number }> {
   const desk = await createDesk({ knowledgeDir: KNOWLEDGE, store, rateLimit: { limit: 1_000_000, windowMs: 60_000 } });
   const who = { platform: 'cli' as const, userId: 'bench', conversation: 'bench' };
   for (let i = 0; i < 200; i++) await desk.ask(QUESTIONS[i % QUESTIONS.length]!, who); // warm-up
-  const times: number[] = [];
-  for (let i = 0; i < ROUNDS; i++) {
-    const started = performance.now();
-    await desk.ask(QUESTIONS[i % QUESTIONS.length]!, who);
-    times.push(performance.now() - started);
-  }
-  times.sort((a, b) => a - b);
+  const times = await sampleTimes(ROUNDS, (i) => desk.ask(QUESTIONS[i % QUESTIONS.length]!, who));
   return { p50: percentile(times, 50), p99: percentile(times, 99) };
 }
 
@@ -44,13 +38,7 @@ async function timeOps(store: RedisStore): Promise<string> {
     ['allowRate', () => store.allowRate('bench-user', 1_000_000, 60_000)],
     ['getSession', () => store.getSession('bench-session')],
   ] as const) {
-    const times: number[] = [];
-    for (let i = 0; i < ROUNDS; i++) {
-      const started = performance.now();
-      await op(i);
-      times.push(performance.now() - started);
-    }
-    times.sort((a, b) => a - b);
+    const times = await sampleTimes(ROUNDS, op);
     lines.push(`  ${name.padEnd(11)} p50 ${fmt(percentile(times, 50))}  p99 ${fmt(percentile(times, 99))}`);
   }
   return lines.join('\n');

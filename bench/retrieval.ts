@@ -16,7 +16,7 @@ import type { Chunk } from '../src/core/knowledge/schema.ts';
 import type { KnowledgeSnapshot } from '../src/core/knowledge/snapshot.ts';
 import { loadEvalSet, runEval, type EvalResult, type EvalSet } from '../tests/core/eval-set.ts';
 import { syntheticSnapshot } from './synthetic-base.ts';
-import { percentile } from './percentile.ts';
+import { percentile } from './timing.ts';
 
 const KNOWLEDGE = fileURLToPath(new URL('../knowledge/', import.meta.url));
 const SYNTHETIC_CHUNKS = 10_000;

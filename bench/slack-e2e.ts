@@ -12,7 +12,7 @@ import type { BotUrls } from './slack-bench-bots.ts';
 import { appMention, nextTs } from '../tests/slack/payloads.ts';
 import { SIGNING_SECRET, signedHeaders } from '../tests/slack/signing.ts';
 import { SlackStandIn } from '../tests/slack/standin.ts';
-import { percentile } from './percentile.ts';
+import { percentile } from './timing.ts';
 import { CHAT_QUESTIONS } from './chat-questions.ts';
 
 
