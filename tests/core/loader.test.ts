@@ -74,6 +74,16 @@ describe('loader errors name file, line and the fix', () => {
     expect(issue.message).toBe('`source.publisher` is required — add `source: { publisher: …, title: … }`');
   });
 
+  it('accepts an undated source and cites it as undated; rejects a date in any other form', async () => {
+    const undated = FRONT().replace('date: "2023"', 'date: undated');
+    const ok = await loadFixture(writeKnowledgeDir({ 'x.md': `${undated}## A\nTensorFlow text here.\n` }));
+    expect(ok.snapshot?.citationFor('doc-a#a')).toMatchObject({ date: 'undated' });
+    const vague = FRONT().replace('date: "2023"', 'date: last year');
+    const bad = await loadFixture(writeKnowledgeDir({ 'x.md': `${vague}## A\nTensorFlow text here.\n` }));
+    expect(bad.snapshot).toBeUndefined();
+    expect(only(bad.issues, 'front-matter')).toMatchObject({ line: 7, message: expect.stringMatching(/YYYY.*or "undated"/) });
+  });
+
   it('missing source altogether', async () => {
     const text = '---\nid: x\ntitle: X\nframeworks: [pytorch]\n---\n## A\ntext\n';
     const { issues } = await loadFixture(writeKnowledgeDir({ 'x.md': text }));

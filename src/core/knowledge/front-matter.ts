@@ -33,7 +33,7 @@ const FIX_HINTS: Record<string, string> = {
   source: '`source: { publisher: …, title: …, date: 2024 }`',
   'source.publisher': '`source: { publisher: …, title: … }`',
   'source.title': '`source: { publisher: …, title: … }`',
-  'source.date': '`date: 2024` under `source:` (the year the claims were made)',
+  'source.date': '`date: 2024` under `source:` (the year the claims were made, or `undated`)',
   frameworks: '`frameworks: [tensorflow, pytorch]`',
 };
 

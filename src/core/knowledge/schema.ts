@@ -14,8 +14,11 @@ export const SourceSchema = z.object({
   title: z.string().min(1),
   /** Only where the seed itself shows a link. Never invented. */
   url: z.string().url().optional(),
-  /** When the claims were made: "2023", "2024-05" or "2024-05-17". */
-  date: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'use YYYY, YYYY-MM or YYYY-MM-DD'),
+  /**
+   * When the claims were made: "2023", "2024-05" or "2024-05-17" — or "undated" when the source shows no
+   * date at all, so a citation never presents a guess (such as the year we read it) as the source's date.
+   */
+  date: z.string().regex(/^(undated|\d{4}(-\d{2}(-\d{2})?)?)$/, 'use YYYY, YYYY-MM or YYYY-MM-DD, or "undated" when the source shows no date'),
   /** The seed file the facts were taken from (file name in shared/seeds), for auditing. */
   seed: z.string().min(1).optional(),
 });
