@@ -1,5 +1,6 @@
 /** Loading fixture knowledge bases in core tests, with a stand-in flow parser (the flow has its own tests). */
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { onTestFinished } from 'vitest';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadKnowledgeBaseWith, type FlowParser } from '../../src/core/knowledge/load-base.ts';
@@ -22,6 +23,8 @@ export async function loadSmallSnapshot() {
 /** Writes `files` (relative path → content) into a fresh temp dir, with a flow file unless given. */
 export function writeKnowledgeDir(files: Record<string, string>): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'kb-'));
+  // Removed when the test that asked for it ends (pass or fail), so runs leave nothing in /tmp.
+  onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
   const all = { 'flow/choose-framework.yaml': 'questions: []\n', 'synonyms.yaml': 'tensorflow: [tf]\n', ...files };
   for (const [rel, content] of Object.entries(all)) {
     mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
