@@ -7,6 +7,7 @@
  * "declines" only when MiniSearch returns nothing.
  */
 import MiniSearch from 'minisearch';
+import { existsSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { answerQuestion } from '../src/core/answer/compose.ts';
@@ -29,7 +30,11 @@ interface Measured {
   p50: number;
   p99: number;
   quality: EvalResult;
+  /** `tests/eval/held-out.yaml`, never tuned on (real base only). */
+  heldOut?: EvalResult;
 }
+
+const HELD_OUT = fileURLToPath(new URL('../tests/eval/held-out.yaml', import.meta.url));
 
 
 function median(values: number[]): number {
@@ -55,16 +60,16 @@ function latency(set: EvalSet, ask: Ask, rounds: number): { p50: number; p99: nu
   return { p50: percentile(wall, 50), p99: percentile(wall, 99) };
 }
 
-function ours(snapshot: KnowledgeSnapshot, set: EvalSet, rounds: number): Measured {
+function ours(snapshot: KnowledgeSnapshot, set: EvalSet, rounds: number, heldOut?: EvalSet): Measured {
   const buildMs = median(Array.from({ length: 5 }, () => timeIt(() => new KnowledgeIndex(snapshot.chunks, snapshot.index.synonyms)).ms));
   const ask: Ask = (q) => {
     const answer = answerQuestion(snapshot, q);
     return { answered: answer.answered, text: renderAnswerText(answer) };
   };
-  return { buildMs, ...latency(set, ask, rounds), quality: runEval(set, ask) };
+  return { buildMs, ...latency(set, ask, rounds), quality: runEval(set, ask), ...(heldOut && { heldOut: runEval(heldOut, ask) }) };
 }
 
-function plainMiniSearch(chunks: readonly Chunk[], set: EvalSet, rounds: number): Measured {
+function plainMiniSearch(chunks: readonly Chunk[], set: EvalSet, rounds: number, heldOut?: EvalSet): Measured {
   const docs = chunks.map((c) => ({ id: c.id, title: c.docTitle, heading: c.heading, tags: c.tags.join(' '), body: c.body }));
   const build = () => {
     const index = new MiniSearch({ fields: ['title', 'heading', 'tags', 'body'], storeFields: ['body'] });
@@ -77,7 +82,7 @@ function plainMiniSearch(chunks: readonly Chunk[], set: EvalSet, rounds: number)
     const results = index.search(q);
     return { answered: results.length > 0, text: results.slice(0, 3).map((r) => String(r.body)).join('\n') };
   };
-  return { buildMs, ...latency(set, ask, rounds), quality: runEval(set, ask) };
+  return { buildMs, ...latency(set, ask, rounds), quality: runEval(set, ask), ...(heldOut && { heldOut: runEval(heldOut, ask) }) };
 }
 
 const ms = (n: number) => `${n < 10 ? n.toFixed(2) : n.toFixed(0)} ms`;
@@ -90,6 +95,12 @@ function rows(label: string, a: Measured, b: Measured): string[] {
     `| answer latency p50 / p99 | ${ms(a.p50)} / ${ms(a.p99)} | ${ms(b.p50)} / ${ms(b.p99)} |`,
     `| eval answerable correct | ${share(a.quality.correct, a.quality.total)} | ${share(b.quality.correct, b.quality.total)} |`,
     `| eval off-topic declined | ${share(a.quality.declined, a.quality.offTopic)} | ${share(b.quality.declined, b.quality.offTopic)} |`,
+    ...(a.heldOut && b.heldOut
+      ? [
+          `| held-out answerable correct | ${share(a.heldOut.correct, a.heldOut.total)} | ${share(b.heldOut.correct, b.heldOut.total)} |`,
+          `| held-out off-topic declined | ${share(a.heldOut.declined, a.heldOut.offTopic)} | ${share(b.heldOut.declined, b.heldOut.offTopic)} |`,
+        ]
+      : []),
   ];
 }
 
@@ -111,7 +122,8 @@ export async function run(): Promise<void> {
 
 /** Measures and prints the table for `snapshot` (the real base) and a synthetic 10k base built from it. */
 export function benchmark(snapshot: KnowledgeSnapshot, set: EvalSet, reload: number): void {
-  const real = { ours: ours(snapshot, set, ROUNDS), plain: plainMiniSearch(snapshot.chunks, set, ROUNDS) };
+  const heldOut = existsSync(HELD_OUT) ? loadEvalSet(HELD_OUT) : undefined;
+  const real = { ours: ours(snapshot, set, ROUNDS, heldOut), plain: plainMiniSearch(snapshot.chunks, set, ROUNDS, heldOut) };
   const big = syntheticSnapshot(snapshot, SYNTHETIC_CHUNKS);
   const synthetic = { ours: ours(big, set, 5), plain: plainMiniSearch(big.chunks, set, 5) };
 

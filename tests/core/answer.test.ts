@@ -91,6 +91,13 @@ describe('answers', () => {
     expect(answerQuestion(kb, 'tflite on the m1 phones').answered).toBe(false);
   });
 
+  it('forgives ordinary English words as filler, but not names the dictionary does not list', () => {
+    // Same shape: a plain word is forgiven, a language's name is the topic the base does not know.
+    expect(answerQuestion(kb, 'does tflite run on tablets').answered).toBe(true);
+    expect(answerQuestion(kb, 'does tflite run on julia')).toMatchObject({ answered: false, declineReason: 'low_confidence' });
+    expect(answerQuestion(kb, 'does tflite run on kotlin')).toMatchObject({ answered: false, declineReason: 'low_confidence' });
+  });
+
   it('anchors a question on whole synonyms-table entries, not on single words of longer ones', () => {
     const anchors = (q: string) => kb.index.anchorEnds(kb.index.parse(q).sequence);
     expect(anchors('hugging face models on phones')).toEqual([1]);

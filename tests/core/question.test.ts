@@ -28,6 +28,11 @@ describe('parseQuestion', () => {
     expect(words('a C++ backend, not C')).toEqual(['a', 'cpp', 'backend', 'not', 'c']);
   });
 
+  it('drops chat around the question: reported speech, abbreviations, contractions, plurals of stop words', () => {
+    const parsed = parseQuestion("my coworker keeps saying ppl say theyre the only ones who debug torch, which framework?", expander);
+    expect(parsed.terms).toEqual(['cowork', 'only', 'debug', 'pytorch']);
+  });
+
   it('stems consistently', () => {
     expect(stem('deploying')).toBe(stem('deployed'));
     expect(stem('deployment')).toBe(stem('deploy'));

@@ -5,6 +5,7 @@
  * - absolute BM25 score of the best chunk;
  * - the gap to the runner-up: a weak best hit that barely beats the next is a guess, not an answer.
  */
+import { isEnglishWord } from './english-words.ts';
 import type { ParsedQuestion } from './question.ts';
 import type { KnowledgeIndex, SearchHit } from './search-index.ts';
 import { FRAMEWORKS } from './frameworks.ts';
@@ -24,6 +25,8 @@ export const CONFIDENCE_TUNING = {
    * ("reinforcement") is the topic the base does not cover.
    */
   maxFillerLength: 6,
+  /** Weight of an unknown ordinary English word, relative to its IDF, in a question naming a framework. */
+  unknownWordWeight: 0.5,
   /** Framework-named questions with more topical terms than this need proportionally less coverage. */
   longQuestionTerms: 8,
   /** Coverage counts terms matched by this many top chunks (an answer cites up to 3). */
@@ -37,10 +40,16 @@ export type Decision =
 const isFramework = (term: string) => (FRAMEWORKS as readonly string[]).includes(term);
 
 /**
- * Chat filler is a short plain word. A token with a digit ("m1", "a100", the "13" of "3.13") or a lone letter ("r")
- * names a specific thing — a product, version or language — and the base not knowing it is the point.
+ * Chat filler is a short ordinary English word. A token with a digit ("m1", "a100", the "13" of "3.13"),
+ * a lone letter ("r") or a name the dictionary does not list ("julia", "matlab") names a specific thing —
+ * a product, version or language — and the base not knowing it is the point.
  */
-const isFillerShaped = (term: string) => term.length >= 2 && term.length <= CONFIDENCE_TUNING.maxFillerLength && /^[a-z]+$/.test(term);
+const isFillerShaped = (term: string) =>
+  term.length >= 2 && term.length <= CONFIDENCE_TUNING.maxFillerLength && /^[a-z]+$/.test(term) && isEnglishStem(term);
+
+/** Terms are stems ("stories" → "stori", "hoped" → "hop", "coworkers" → "cowork"): try the forms they come from. */
+const isEnglishStem = (stem: string) =>
+  [stem, `${stem}e`, `${stem}s`, `${stem}er`, `${stem}ed`, `${stem}ing`, stem.endsWith('i') ? `${stem.slice(0, -1)}y` : ''].some((w) => w && isEnglishWord(w));
 
 /**
  * IDF-weighted share of the question's non-framework terms that the cited `hits` matched. Words the
@@ -90,7 +99,10 @@ function coverageBy(parsed: ParsedQuestion, hits: readonly SearchHit[], index: K
       forgivable -= 1;
       continue;
     }
-    const weight = index.idf(term);
+    // An ordinary English word the base has never seen ("legal", "behind") is usually chat around the
+    // question; a name the dictionary does not list ("kotlin", "m1") is usually its topic.
+    const unknownWord = !index.documentFrequency.has(term) && isEnglishStem(term);
+    const weight = index.idf(term) * (unknownWord && parsed.frameworks.length > 0 ? CONFIDENCE_TUNING.unknownWordWeight : 1);
     total += weight;
     covered += weight * q;
   }

@@ -9,6 +9,7 @@ import type { Synonyms } from '../knowledge/synonyms.ts';
 import { correctFrameworkTypo, editDistance, frameworksIn, FRAMEWORKS } from './frameworks.ts';
 import { parseQuestion, type ParsedQuestion } from './question.ts';
 import { SynonymExpander } from './synonym-expansion.ts';
+import { loadEnglishWords } from './english-words.ts';
 import { analyseSentences, type AnalysedSentence } from './sentences.ts';
 import { contentTerms, toTerm, words } from './terms.ts';
 
@@ -120,6 +121,8 @@ export class KnowledgeIndex {
     }
     this.search.addAll(docs);
     this.maxIdf = this.idf('\u0000never-a-term');
+    loadEnglishWords(); // the confidence check's dictionary: read now, off the answer path
+
   }
 
   /** Normalises a question: truncation, typo-corrected framework names, synonyms, content terms. */

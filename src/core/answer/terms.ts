@@ -19,7 +19,13 @@ export const STOP_WORDS = new Set(
     'difference differences different differ say says said explain describe mean means there ' +
     'question questions quick curious wondering wonder help anybody somebody guess maybe currently ' +
     'now still lol btw ok so just gonna wanna kinda sorta pretty stuff basically literally honestly anyway ' +
-    'general generally overall'
+    'general generally overall ' +
+    // Chat: contractions without their apostrophe, abbreviations, and verbs that report who said what.
+    'theyre youre were weve theyve ive youve wont cant didnt wasnt arent shouldnt wouldnt couldnt ill youll ' +
+    'heres theres whos lets ppl people tbh imo imho idk afaik iirc fwiw ngl rn ya yall dunno smth ' +
+    'keep keeps kept saying asking ask asks asked told tells telling heard hear hears even anymore ever ' +
+    // Every article here is about frameworks: "which framework …" names no topic.
+    'framework frameworks'
   ).split(' '),
 );
 
@@ -67,7 +73,9 @@ export function stem(word: string): string {
  */
 export function toTerm(word: string): string | null {
   if (STOP_WORDS.has(word)) return null;
-  return stem(word);
+  const term = stem(word);
+  // "ones" → "one", "things" → "thing": a plural of a stop word is one too.
+  return STOP_WORDS.has(term) ? null : term;
 }
 
 /** Content terms of a text in order, duplicates kept. */

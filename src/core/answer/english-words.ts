@@ -1,0 +1,20 @@
+/**
+ * Is this an ordinary English word? Chat filler ("myth", "bunch", "heard") is; the names of things the
+ * base does not cover — languages, products, organisations ("julia", "matlab", "kotlin") — are not, and
+ * must count against an answer rather than be forgiven. The list is a dependency
+ * (`an-array-of-english-words`, 275k words); only words of up to 10 letters are kept (filler is short).
+ */
+import { createRequire } from 'node:module';
+
+const MAX_LENGTH = 10;
+let words: ReadonlySet<string> | undefined;
+
+/** Reads the list (≈ 150 ms, ≈ 10 MB) once per process. Index builds call it, so no question waits for it. */
+export function loadEnglishWords(): ReadonlySet<string> {
+  words ??= new Set((createRequire(import.meta.url)('an-array-of-english-words') as string[]).filter((w) => w.length <= MAX_LENGTH));
+  return words;
+}
+
+export function isEnglishWord(word: string): boolean {
+  return word.length <= MAX_LENGTH && loadEnglishWords().has(word);
+}
