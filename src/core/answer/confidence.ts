@@ -91,6 +91,8 @@ function coverageBy(parsed: ParsedQuestion, hits: readonly SearchHit[], index: K
   const quality = new Map<string, number>();
   for (const hit of hits) for (const [term, q] of hit.matchQuality) quality.set(term, Math.max(q, quality.get(term) ?? 0));
   let forgivable = parsed.frameworks.length > 0 ? Math.max(1, Math.floor(topical.length / 3)) : 0;
+  // A framework name or a whole synonyms-table entry makes the question ours; the rest may be chat.
+  const onTopic = parsed.frameworks.length > 0 || index.anchorEnds(parsed.sequence).length > 0;
   let total = 0;
   let covered = 0;
   for (const term of topical) {
@@ -102,7 +104,7 @@ function coverageBy(parsed: ParsedQuestion, hits: readonly SearchHit[], index: K
     // An ordinary English word the base has never seen ("legal", "behind") is usually chat around the
     // question; a name the dictionary does not list ("kotlin", "m1") is usually its topic.
     const unknownWord = !index.documentFrequency.has(term) && isEnglishStem(term);
-    const weight = index.idf(term) * (unknownWord && parsed.frameworks.length > 0 ? CONFIDENCE_TUNING.unknownWordWeight : 1);
+    const weight = index.idf(term) * (unknownWord && onTopic ? CONFIDENCE_TUNING.unknownWordWeight : 1);
     total += weight;
     covered += weight * q;
   }
