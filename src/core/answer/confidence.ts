@@ -112,14 +112,13 @@ function coverageBy(parsed: ParsedQuestion, hits: readonly SearchHit[], index: K
 }
 
 /**
- * Coverage a question needs. A long chat message that names a framework ("my boss says tensorflow is the
- * only option for android, can pytorch do it?") carries many incidental words; it needs the same
- * *amount* of matched substance as a short question, not the same share.
+ * Coverage a question needs. A long on-topic chat message ("my boss says tensorflow is the only option
+ * for android, can pytorch do it?", "we're a startup … edge on talent pool?") carries many incidental
+ * words; it needs the same *amount* of matched substance as a short question, not the same share.
  */
 function requiredCoverage(parsed: ParsedQuestion, anchored: boolean): number {
   const t = CONFIDENCE_TUNING;
   if (!anchored) return t.minCoverageWithoutAnchor;
-  if (parsed.frameworks.length === 0) return t.minCoverage;
   const topical = parsed.terms.filter((term) => !isFramework(term)).length;
   return t.minCoverage * Math.min(1, t.longQuestionTerms / Math.max(1, topical));
 }

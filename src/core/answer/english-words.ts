@@ -2,11 +2,11 @@
  * Is this an ordinary English word? Chat filler ("myth", "bunch", "heard") is; the names of things the
  * base does not cover — languages, products, organisations ("julia", "matlab", "kotlin") — are not, and
  * must count against an answer rather than be forgiven. The list is a dependency
- * (`an-array-of-english-words`, 275k words); only words of up to 10 letters are kept (filler is short).
+ * (`an-array-of-english-words`, 275k words); only words of up to 15 letters are kept.
  */
 import { createRequire } from 'node:module';
 
-const MAX_LENGTH = 10;
+const MAX_LENGTH = 15;
 let words: ReadonlySet<string> | undefined;
 
 /** Reads the list (≈ 150 ms, ≈ 10 MB) once per process. Index builds call it, so no question waits for it. */

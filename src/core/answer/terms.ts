@@ -22,7 +22,7 @@ export const STOP_WORDS = new Set(
     'general generally overall ' +
     // Chat: contractions without their apostrophe, abbreviations, and verbs that report who said what.
     'theyre youre were weve theyve ive youve wont cant didnt wasnt arent shouldnt wouldnt couldnt ill youll ' +
-    'heres theres whos lets ppl people tbh imo imho idk afaik iirc fwiw ngl rn ya yall dunno smth ' +
+    'heres theres whos lets q ppl people tbh imo imho idk afaik iirc fwiw ngl rn ya yall dunno smth ' +
     'keep keeps kept saying asking ask asks asked told tells telling heard hear hears even anymore ever ' +
     // Every article here is about frameworks: "which framework …" names no topic.
     'framework frameworks'
