@@ -4,8 +4,8 @@
  * With DISCORD_SHARDS this process becomes discord.js's ShardingManager and Discord runs in shard children.
  */
 import { startApp } from './ops/app.ts';
-import { formatConfigProblems, loadConfig } from './ops/config.ts';
-import { createLogger } from './ops/logger.ts';
+import { formatConfigProblems, loadConfig, secretValues } from './ops/config.ts';
+import { createLogger, keepRunningOnUnhandledRejection } from './ops/logger.ts';
 import { shutdownOnSignals } from './ops/shutdown.ts';
 
 const loaded = loadConfig();
@@ -21,10 +21,9 @@ const level = consoleMode && !process.env.LOG_LEVEL ? 'warn' : env.LOG_LEVEL;
 const logger = createLogger({
   level,
   stderr: consoleMode,
-  secrets: [env.ADMIN_TOKEN, env.SLACK_BOT_TOKEN, env.SLACK_SIGNING_SECRET, env.SLACK_APP_TOKEN, env.DISCORD_TOKEN, env.REDIS_URL],
+  secrets: secretValues(env),
 });
-
-process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled promise rejection (kept running)'));
+keepRunningOnUnhandledRejection(logger);
 
 // A stop request while still connecting: nothing is in flight yet, so leave cleanly right away.
 const stopDuringStartup = (signal: NodeJS.Signals) => {

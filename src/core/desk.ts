@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Answer } from './answer/types.ts';
 import { answerQuestion } from './answer/compose.ts';
+import { sanitizeUserText } from './answer/sanitize.ts';
 import { suggestTopics } from './answer/suggest.ts';
 import type { FlowAction, FlowStep } from './flow/types.ts';
 import { advanceFlow, type FlowSession } from './flow/machine.ts';
@@ -54,7 +55,7 @@ class KnowledgeDesk implements Desk {
     let answer: Answer;
     if (rateLimit && !(await store.allowRate(`rate:${who.platform}:${who.userId}`, rateLimit.limit, rateLimit.windowMs))) {
       answer = {
-        question,
+        question: sanitizeUserText(question),
         answered: false,
         lead: "You're asking faster than I can keep up — give me a minute and try again.",
         snippets: [],

@@ -102,6 +102,19 @@ function crossCheck(source: NodeJS.ProcessEnv): string[] {
 
 export type Env = z.infer<typeof EnvSchema>;
 
+/** Every secret value in the environment, for the logger to blank out (the Redis password on its own too). */
+export function secretValues(env: Env): string[] {
+  let redisPassword: string | undefined;
+  try {
+    redisPassword = env.REDIS_URL ? decodeURIComponent(new URL(env.REDIS_URL).password) || undefined : undefined;
+  } catch {
+    redisPassword = undefined;
+  }
+  return [env.ADMIN_TOKEN, env.SLACK_BOT_TOKEN, env.SLACK_SIGNING_SECRET, env.SLACK_APP_TOKEN, env.DISCORD_TOKEN, env.REDIS_URL, redisPassword].filter(
+    (s): s is string => typeof s === 'string' && s.length > 0,
+  );
+}
+
 /** Validated, derived settings that `src/main.ts` wires from. */
 export interface Config {
   env: Env;

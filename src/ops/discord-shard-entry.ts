@@ -6,9 +6,9 @@
  */
 import { startApp } from './app.ts';
 import { createAdapters } from './adapters.ts';
-import { formatConfigProblems, loadConfig } from './config.ts';
+import { formatConfigProblems, loadConfig, secretValues } from './config.ts';
 import { shardReloadBus } from './discord-shards.ts';
-import { createLogger } from './logger.ts';
+import { createLogger, keepRunningOnUnhandledRejection } from './logger.ts';
 import { shutdownOnSignals } from './shutdown.ts';
 
 const loaded = loadConfig();
@@ -21,13 +21,16 @@ const { env } = loaded.config;
 const config = { ...loaded.config, slackMode: 'off' as const };
 const logger = createLogger({
   level: env.LOG_LEVEL,
-  secrets: [env.DISCORD_TOKEN, env.REDIS_URL, env.ADMIN_TOKEN],
+  secrets: secretValues(env),
 }).child({ shards: process.env.SHARDS });
+keepRunningOnUnhandledRejection(logger);
 
 try {
   const app = await startApp(config, {
     logger,
     http: false,
+    // The manager process owns SIGHUP and KB_WATCH; its reload reaches every shard once, over IPC or Redis.
+    processTriggers: false,
     ...(env.REDIS_URL ? {} : { reloadBus: shardReloadBus() }),
     adapters: (context) => createAdapters({ ...context, config }).filter((adapter) => adapter.name === 'discord'),
   });

@@ -32,7 +32,8 @@ export interface ShardsOptions {
 
 /** `auto` resolved against the configured API base, so proxies and test stand-ins are honoured. */
 async function recommendedShards(token: string, apiUrl = 'https://discord.com/api'): Promise<number> {
-  const response = await fetch(`${apiUrl.replace(/\/$/, '')}/v10/gateway/bot`, { headers: { authorization: `Bot ${token}` } });
+  // Bounded: a Discord API that never answers must fail start-up with a message, not hang it.
+  const response = await fetch(`${apiUrl.replace(/\/$/, '')}/v10/gateway/bot`, { headers: { authorization: `Bot ${token}` }, signal: AbortSignal.timeout(10_000) });
   if (response.status === 401) throw new Error('Discord refused DISCORD_TOKEN (401) — copy a fresh token from the Developer Portal → Bot');
   if (!response.ok) throw new Error(`Discord /gateway/bot answered ${response.status}; set DISCORD_SHARDS to a number instead of auto`);
   const { shards } = (await response.json()) as { shards?: number };

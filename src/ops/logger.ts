@@ -50,6 +50,12 @@ export function createLogger(options: LoggerOptions): Logger {
   const secrets = (options.secrets ?? []).filter((s): s is string => typeof s === 'string' && s.length >= 6);
   const pattern = secrets.length > 0 ? new RegExp(secrets.map(literal).join('|'), 'g') : undefined;
   const scrub = (text: string) => (pattern ? text.replace(pattern, '[Redacted]') : text);
+  // Messages and the string fields of the merge object (`{ error: message }`, `{ raw }`), one level deep.
+  const scrubArgument = (arg: unknown): unknown => {
+    if (typeof arg === 'string') return scrub(arg);
+    if (!pattern || typeof arg !== 'object' || arg === null || Array.isArray(arg) || arg instanceof Error) return arg;
+    return Object.fromEntries(Object.entries(arg).map(([key, value]) => [key, typeof value === 'string' ? scrub(value) : value]));
+  };
   const fd = options.stderr ? 2 : 1;
   const tty = (options.stderr ? process.stderr : process.stdout).isTTY === true;
   const pretty = options.pretty ?? (options.destination === undefined && tty);
@@ -59,7 +65,7 @@ export function createLogger(options: LoggerOptions): Logger {
     redact: { paths: REDACT_PATHS, censor: '[Redacted]' },
     hooks: {
       logMethod(this: Logger, args: Parameters<Logger['info']>, method: (...a: unknown[]) => void) {
-        method.apply(this, (args as unknown[]).map((arg) => (typeof arg === 'string' ? scrub(arg) : arg)));
+        method.apply(this, (args as unknown[]).map(scrubArgument));
       },
     },
     serializers: {
@@ -88,4 +94,12 @@ export function describeUrl(url: string): string {
   } catch {
     return '(unparseable URL)';
   }
+}
+
+/**
+ * A promise rejection nobody handled is a bug to log, not a reason to drop every answer in flight:
+ * Node 20 would otherwise exit. Used by every entry point (main process and Discord shards).
+ */
+export function keepRunningOnUnhandledRejection(logger: Logger): void {
+  process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled promise rejection (kept running)'));
 }

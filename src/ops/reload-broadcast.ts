@@ -52,14 +52,19 @@ export function withReloadBroadcast(inner: Desk, bus: ReloadBus, options: Broadc
   }
 
   function onMessage(raw: string): void {
-    let message: ReloadMessage;
+    let message: Partial<ReloadMessage> | null;
     try {
-      message = JSON.parse(raw) as ReloadMessage;
+      message = JSON.parse(raw) as Partial<ReloadMessage> | null;
     } catch {
-      logger.warn({ raw: raw.slice(0, 200) }, 'ignored a malformed reload broadcast');
+      message = null;
+    }
+    // Anything on the channel can arrive here (`null`, `42`, another tool's JSON): it must not throw
+    // inside the Redis client's listener, where it would take the process down.
+    if (typeof message?.origin !== 'string') {
+      logger.warn({ raw: String(raw).slice(0, 200) }, 'ignored a malformed reload broadcast');
       return;
     }
-    if (message.origin === instanceId || typeof message.origin !== 'string') return;
+    if (message.origin === instanceId) return;
     metrics?.reloadBroadcasts.inc({ direction: 'received' });
     logger.info({ event: 'reload-broadcast', from: message.origin, trigger: message.trigger }, `reload broadcast received from ${message.origin}`);
     inner.reload(`broadcast:${message.origin}`).catch((error: unknown) => logger.error({ err: error }, 'broadcast reload failed'));

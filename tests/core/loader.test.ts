@@ -1,3 +1,4 @@
+import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { slugify } from '../../src/core/knowledge/chunk.ts';
@@ -84,6 +85,17 @@ describe('loader errors name file, line and the fix', () => {
     expect(only(bad.issues, 'front-matter')).toMatchObject({ line: 7, message: expect.stringMatching(/YYYY.*or "undated"/) });
   });
 
+  it('accepts only plain http(s) links for a source', async () => {
+    for (const url of ['javascript:alert(1)', 'ftp://example.org/a', 'https://example.org/a)b', 'https://example.org/a b']) {
+      const text = FRONT().replace('date: "2023"', `date: "2023"\n  url: "${url}"`);
+      const { snapshot, issues } = await loadFixture(writeKnowledgeDir({ 'x.md': `${text}## A\nTensorFlow text.\n` }));
+      expect(snapshot, url).toBeUndefined();
+      expect(only(issues, 'front-matter').message).toMatch(/http\(s\)/);
+    }
+    const ok = FRONT().replace('date: "2023"', 'date: "2023"\n  url: "https://example.org/tf-vs-pt?x=1#y"');
+    expect((await loadFixture(writeKnowledgeDir({ 'x.md': `${ok}## A\nTensorFlow text.\n` }))).snapshot).toBeDefined();
+  });
+
   it('missing source altogether', async () => {
     const text = '---\nid: x\ntitle: X\nframeworks: [pytorch]\n---\n## A\ntext\n';
     const { issues } = await loadFixture(writeKnowledgeDir({ 'x.md': text }));
@@ -140,6 +152,15 @@ describe('loader errors name file, line and the fix', () => {
     const { snapshot, issues } = await loadFixture(writeKnowledgeDir({ 'a.md': `${FRONT()}## A\ntext\n`, 'synonyms.yaml': 'pytorch: [torch]\ntensorflow: tf\n' }));
     expect(snapshot).toBeUndefined();
     expect(only(issues, 'synonyms')).toMatchObject({ line: 2 });
+  });
+
+  it('reports an unreadable synonyms file (a folder here) as an error with its path, never a throw', async () => {
+    const dir = writeKnowledgeDir({ 'x.md': `${FRONT()}## A\nTensorFlow text here.\n` });
+    rmSync(path.join(dir, 'synonyms.yaml'));
+    mkdirSync(path.join(dir, 'synonyms.yaml'));
+    const { snapshot, issues } = await loadFixture(dir);
+    expect(snapshot).toBeUndefined();
+    expect(only(issues, 'unreadable')).toMatchObject({ file: path.join(dir, 'synonyms.yaml'), message: expect.stringMatching(/EISDIR/) });
   });
 
   it('requires the flow file and a knowledge directory', async () => {

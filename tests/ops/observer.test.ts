@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Answer } from '../../src/core/answer/types.ts';
+import { loadConfig, secretValues } from '../../src/ops/config.ts';
 import { createMetrics, triggerLabel } from '../../src/ops/metrics.ts';
 import { createDeskObserver } from '../../src/ops/observer.ts';
 import { captureLogger, okReload } from './fakes.ts';
@@ -66,5 +67,15 @@ describe('Desk observer', () => {
     const all = raw.join('\n');
     expect(all).not.toMatch(/xoxb-very-secret-token|Bearer zzz|"abc"|ddd/);
     expect(all).toContain('[Redacted]');
+  });
+
+  it('redacts secret values in string fields too, and the Redis password on its own', () => {
+    const env = loadConfig({ REDIS_URL: 'redis://:hunter2-pass@cache:6379', DISCORD_TOKEN: 'discord.token.value.long-enough' });
+    if (!env.ok) throw new Error('config should load');
+    const { logger, raw } = captureLogger('info', secretValues(env.config.env));
+    logger.warn({ error: 'AUTH hunter2-pass rejected', raw: 'Bot discord.token.value.long-enough' }, 'store failed');
+    const all = raw.join('\n');
+    expect(all).not.toMatch(/hunter2-pass|discord\.token\.value/);
+    expect(all).toContain('AUTH [Redacted] rejected');
   });
 });

@@ -52,8 +52,11 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): ChatAdapte
   let stopped: Promise<void> | undefined;
 
   const track = (work: Promise<void>) => {
-    inFlight.add(work);
-    void work.finally(() => inFlight.delete(work));
+    // Handlers catch their own errors; this is the net for a bug before their try, so a rejection is
+    // logged here instead of surfacing as an unhandled rejection in a shard child.
+    const settled = work.catch((error: unknown) => options.logger.error({ err: error }, 'Discord handler failed'));
+    inFlight.add(settled);
+    void settled.finally(() => inFlight.delete(settled));
   };
   client.on(Events.MessageCreate, (message) => {
     if (!stopping) track(handleMessage(message, context));

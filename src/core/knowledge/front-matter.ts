@@ -92,7 +92,7 @@ function describe(zi: core.$ZodIssue, data: unknown): string {
   }
   if (zi.code === 'too_small' && path === 'frameworks') return '`frameworks` is empty — list at least one of tensorflow, pytorch';
   if (zi.code === 'invalid_format' && path === 'source.url') {
-    return '`source.url` is not a valid URL — use the full https:// link shown in the seed, or leave the url out (never invent one)';
+    return '`source.url` must be a plain http(s):// link without spaces, brackets or pipes — use the full link shown in the seed, or leave the url out (never invent one)';
   }
   return `${name}: ${zi.message}`;
 }

@@ -3,6 +3,7 @@
  * checked, and a snapshot is built only when there is not a single error. The flow parser is passed in
  * (see `load.ts`) so the loader can be tested with fixture flows independent of the flow module.
  */
+import type { Dirent } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { KnowledgeIndex } from '../answer/search-index.ts';
@@ -42,11 +43,16 @@ async function readTextFile(file: string): Promise<string | { error: string }> {
   }
 }
 
+/** `parentPath` arrived in Node 20.12; earlier 20.x releases call it `path`. */
+function folderOf(entry: Dirent): string {
+  return (entry as Dirent & { parentPath?: string }).parentPath ?? (entry as Dirent & { path: string }).path;
+}
+
 async function listMarkdown(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
   return entries
     .filter((e) => e.isFile() && e.name.endsWith('.md') && e.name.toLowerCase() !== 'readme.md')
-    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
+    .map((e) => path.relative(dir, path.join(folderOf(e), e.name)).split(path.sep).join('/'))
     .sort();
 }
 
@@ -96,18 +102,19 @@ export async function loadKnowledgeBaseWith(dir: string, parseFlow: FlowParser):
   return { snapshot: buildSnapshot(docs.length, chunks, synonyms, flow), issues, stats };
 }
 
-async function readOptional(file: string): Promise<string | undefined> {
-  try {
-    return await readFile(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
-  }
+/** The file's text; undefined when it does not exist; an error issue (not a throw) when it cannot be read. */
+async function readOptional(file: string, issues: KnowledgeIssue[]): Promise<string | undefined | null> {
+  const text = await readTextFile(file);
+  if (typeof text === 'string') return text;
+  if (text.error === 'ENOENT') return undefined;
+  issues.push({ file: displayPath(file), line: 0, severity: 'error', code: 'unreadable', message: `cannot read this file (${text.error}) — check that it is a readable file` });
+  return null;
 }
 
 async function readSynonyms(root: string, issues: KnowledgeIssue[]): Promise<Synonyms> {
   const file = path.join(root, SYNONYMS_FILE);
-  const text = await readOptional(file);
+  const text = await readOptional(file, issues);
+  if (text === null) return {};
   if (text === undefined) {
     issues.push({ file: displayPath(file), line: 0, severity: 'warning', code: 'no-synonyms', message: 'no synonyms file — abbreviations like "tf" or "torch" will not be understood; add `synonyms.yaml`' });
     return {};
@@ -119,7 +126,8 @@ async function readSynonyms(root: string, issues: KnowledgeIssue[]): Promise<Syn
 
 async function readFlow(root: string, chunkIds: ReadonlySet<string>, parseFlow: FlowParser, issues: KnowledgeIssue[]) {
   const file = path.join(root, FLOW_FILE);
-  const text = await readOptional(file);
+  const text = await readOptional(file, issues);
+  if (text === null) return undefined;
   if (text === undefined) {
     issues.push({ file: displayPath(file), line: 0, severity: 'error', code: 'no-flow', message: `the /choose-framework flow file is missing — add ${FLOW_FILE}` });
     return undefined;

@@ -13,7 +13,10 @@ export const SourceSchema = z.object({
   /** The article's own title. */
   title: z.string().min(1),
   /** Only where the seed itself shows a link. Never invented. */
-  url: z.string().url().optional(),
+  url: z
+    .string()
+    .regex(/^https?:\/\/[^\s()<>|]+$/) // spaces, brackets and pipes would break chat link syntax
+    .optional(),
   /**
    * When the claims were made: "2023", "2024-05" or "2024-05-17" — or "undated" when the source shows no
    * date at all, so a citation never presents a guess (such as the year we read it) as the source's date.
