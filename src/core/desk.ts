@@ -12,7 +12,7 @@ import type { FlowAction, FlowStep } from './flow/types.ts';
 import { advanceFlow, type FlowSession } from './flow/machine.ts';
 import { loadKnowledgeBase } from './knowledge/load.ts';
 import type { KnowledgeSnapshot } from './knowledge/snapshot.ts';
-import type { Desk, DeskObserver, FeedbackRecord, ReloadResult, Requester, Store } from './ports.ts';
+import type { Desk, DeskObserver, FeedbackOutcome, FeedbackRecord, ReloadResult, Requester, Store } from './ports.ts';
 
 export interface DeskOptions {
   knowledgeDir: string;
@@ -116,14 +116,18 @@ class KnowledgeDesk implements Desk {
     return result;
   }
 
-  async recordFeedback(answerId: string, vote: FeedbackRecord['vote'], who: Requester): Promise<boolean> {
-    const context = parseStoredJson<{ question: string; chunkIds: string[] }>(await this.options.store.getSession(`answer:${answerId}`));
+  async recordFeedback(answerId: string, vote: FeedbackRecord['vote'], who: Requester): Promise<FeedbackOutcome> {
+    const { store } = this.options;
+    const context = parseStoredJson<{ question: string; chunkIds: string[] }>(await store.getSession(`answer:${answerId}`));
     // Unknown, expired or corrupt: the vote cannot be tied to an answer, so it is not counted.
-    if (typeof context?.question !== 'string' || !Array.isArray(context.chunkIds)) return false;
+    if (typeof context?.question !== 'string' || !Array.isArray(context.chunkIds)) return 'expired';
+    // One vote per person per answer, whatever the platform's buttons allow. Claimed only for a known
+    // answer, just before recording (a store failure between the two loses that one vote, never doubles it).
+    if (!(await store.claimOnce(`vote:${answerId}:${who.platform}:${who.userId}`, FEEDBACK_WINDOW_MS))) return 'already-rated';
     const record: FeedbackRecord = { question: context.question, chunkIds: context.chunkIds, vote, platform: who.platform, userId: who.userId, at: Date.now() };
-    await this.options.store.recordFeedback(record);
+    await store.recordFeedback(record);
     this.options.observer?.onFeedback?.(record);
-    return true;
+    return 'recorded';
   }
 
   suggestTopics(prefix: string, limit: number): string[] {

@@ -24,6 +24,12 @@ export interface FeedbackRecord {
   at: number;
 }
 
+/**
+ * What became of a 👍/👎: counted; not counted because this person already rated this answer; the answer
+ * is unknown or past its feedback window; or the store is unreachable right now.
+ */
+export type FeedbackOutcome = 'recorded' | 'already-rated' | 'expired' | 'unavailable';
+
 export interface UsageReport {
   /** Most asked questions the bot declined, most frequent first. */
   unanswered: { question: string; count: number }[];
@@ -81,9 +87,9 @@ export interface Desk {
   reload(trigger: string): Promise<ReloadResult>;
   /**
    * Records a 👍/👎 on an answer by its `Answer.id` (buttons carry only that id: Discord custom_ids are
-   * 100 characters). Returns false when the answer is unknown or too old to rate.
+   * 100 characters). One vote per person per answer counts, on every platform.
    */
-  recordFeedback(answerId: string, vote: FeedbackRecord['vote'], who: Requester): Promise<boolean>;
+  recordFeedback(answerId: string, vote: FeedbackRecord['vote'], who: Requester): Promise<FeedbackOutcome>;
   /** Knowledge-base topics matching what the user has typed so far (autocomplete). */
   suggestTopics(prefix: string, limit: number): string[];
   report(limit: number): Promise<UsageReport>;

@@ -23,7 +23,7 @@ export function withStoreOutageReplies(inner: Desk): Desk {
       try {
         return await inner.recordFeedback(answerId, vote, who);
       } catch (error) {
-        if (error instanceof StoreUnavailableError) return false;
+        if (error instanceof StoreUnavailableError) return 'unavailable';
         throw error;
       }
     },

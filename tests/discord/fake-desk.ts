@@ -51,7 +51,7 @@ export function fakeDesk(): Desk {
       ms: 12,
       errors: Array.from({ length: 40 }, (_, i) => ({ file: `doc-${i}.md`, line: i + 1, message: `broken front matter @everyone ${'detail '.repeat(20)}`, severity: 'error' as const, code: 'front-matter' })),
     }),
-    recordFeedback: async () => true,
+    recordFeedback: async () => 'recorded' as const,
     suggestTopics: (prefix) => Array.from({ length: 40 }, (_, i) => `${prefix} topic ${i} ${'y'.repeat(120)}`),
     report: async () => empty,
     status: () => ({ documents: 3, chunks: 30, loadedAt: new Date(0) }),

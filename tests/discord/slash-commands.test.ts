@@ -61,15 +61,18 @@ describe('/ask', () => {
     expect(customIds(body.data)).toEqual(customIds(answer.data).filter((id) => id !== 'fd:share'));
   });
 
-  it('records 👎 clicks and thanks the voter privately; unknown answers get a friendly note', async () => {
+  it('records a 👎 once per person and thanks the voter privately; unknown answers get a friendly note', async () => {
     const answer = (await ask(ANSWERABLE)).body as Callback;
     const message = messageFromBody(answer.data, CHANNEL_ID, { flags: EPHEMERAL });
     const down = customIds(answer.data).find((id) => id?.startsWith('fd:vote:down:')) ?? '';
+    const before = (await h.desk.report(10)).downvoted.find((d) => d.question === ANSWERABLE)?.down ?? 0;
     const [call] = await h.send('INTERACTION_CREATE', componentClick(message, down, undefined));
     expect((call?.body as Callback).data?.flags).toBe(EPHEMERAL);
-    expect(JSON.stringify(call?.body)).toMatch(/recorded/);
-    const report = await h.desk.report(10);
-    expect(report.downvoted.some((d) => d.question === ANSWERABLE && d.down >= 1)).toBe(true);
+    expect(JSON.stringify(call?.body)).toMatch(/flag this answer/);
+    const [again] = await h.send('INTERACTION_CREATE', componentClick(message, down, undefined));
+    expect(JSON.stringify(again?.body)).toMatch(/already rated/);
+    const after = (await h.desk.report(10)).downvoted.find((d) => d.question === ANSWERABLE)?.down ?? 0;
+    expect(after - before).toBe(1);
     const [stale] = await h.send('INTERACTION_CREATE', componentClick(message, 'fd:vote:up:nosuchanswer', undefined));
     expect(JSON.stringify(stale?.body)).toMatch(/too old to rate/);
   });

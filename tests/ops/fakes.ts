@@ -37,7 +37,7 @@ export function fakeDesk(reloadResult: (trigger: string) => ReloadResult = okRel
       reloads.push(trigger);
       return reloadResult(trigger);
     },
-    recordFeedback: async () => true,
+    recordFeedback: async () => 'recorded' as const,
     suggestTopics: () => [],
     report: async () => ({ unanswered: [], downvoted: [] }),
     status: () => ({ documents: 5, chunks: 40, loadedAt: new Date(0) }),

@@ -3,6 +3,7 @@
  * and writes replies to an output stream — both injectable, so tests drive it like errbot's testbot (push
  * a line, read the reply). Lines are handled one at a time, in order.
  */
+import { APOLOGY } from '../../core/messages.ts';
 import { createInterface, type Interface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { ChatAdapter } from '../adapter.ts';
@@ -79,7 +80,7 @@ export class ConsoleAdapter implements ChatAdapter {
     try {
       return stripControl(await this.replyTo(line.trim()));
     } catch {
-      return 'Sorry — something went wrong answering that. Please try again.';
+      return APOLOGY;
     }
   }
 

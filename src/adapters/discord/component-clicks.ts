@@ -3,6 +3,7 @@
  * an ephemeral reply to the channel. Clicks we can no longer act on (stale questionnaire, a button from
  * an older deployment) get a friendly message with a way to start again, never an error.
  */
+import { feedbackReply } from '../../core/messages.ts';
 import { ButtonStyle, ComponentType, MessageFlags, type APIActionRowComponent, type APIComponentInMessageActionRow, type MessageComponentInteraction } from 'discord.js';
 import type { FlowAction } from '../../core/flow/types.ts';
 import { decodeFlow, flowId, keepsOnShare, parseCustomId } from './custom-ids.ts';
@@ -29,11 +30,8 @@ async function runFlow(interaction: MessageComponentInteraction, action: FlowAct
 
 async function vote(interaction: MessageComponentInteraction, direction: 'up' | 'down', answerId: string, context: HandlerContext): Promise<void> {
   const who = requesterOf(interaction.user, interaction.channelId);
-  const recorded = await context.desk.recordFeedback(answerId, direction, who);
-  const text = recorded
-    ? `Thanks — your ${direction === 'up' ? '👍' : '👎'} is recorded${direction === 'down' ? '; the maintainers review down-voted answers.' : '.'}`
-    : 'That answer is too old to rate now — ask again for a fresh one.';
-  await sendReply(interaction, [renderNotice(text, recorded ? COLORS.success : COLORS.declined)], true);
+  const outcome = await context.desk.recordFeedback(answerId, direction, who);
+  await sendReply(interaction, [renderNotice(feedbackReply(outcome, direction), outcome === 'recorded' ? COLORS.success : COLORS.declined)], true);
 }
 
 /** Posts a copy of the (ephemeral) message for everyone, keeping only the 👍/👎 buttons. */

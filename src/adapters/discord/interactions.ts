@@ -3,6 +3,7 @@
  * handler, and turns any failure into a logged error plus a short apology to the user — a broken
  * handler must never crash the process or leave the user staring at "The application did not respond".
  */
+import { APOLOGY } from '../../core/messages.ts';
 import { MessageFlags, type Interaction } from 'discord.js';
 import { handleComponent } from './component-clicks.ts';
 import type { HandlerContext } from './context.ts';
@@ -11,7 +12,6 @@ import { COLORS, renderNotice } from './render.ts';
 import { sendReply } from './respond.ts';
 import { handleAutocomplete, handleChatInput } from './slash-commands.ts';
 
-const APOLOGY = 'Sorry — something went wrong on my side while handling that. Please try again in a moment.';
 
 export async function handleInteraction(interaction: Interaction, context: HandlerContext): Promise<void> {
   try {

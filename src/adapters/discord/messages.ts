@@ -3,6 +3,7 @@
  * `@everyone`/role pings do not count, and bots (including this one) are ignored so two bots can never
  * talk each other into a loop.
  */
+import { APOLOGY } from '../../core/messages.ts';
 import type { Message } from 'discord.js';
 import { requesterOf, type HandlerContext } from './context.ts';
 import { COLORS, renderAnswer, renderNotice } from './render.ts';
@@ -32,7 +33,7 @@ export async function handleMessage(message: Message, context: HandlerContext): 
   } catch (error) {
     context.logger.error({ err: error, message: message.id, channel: message.channelId }, 'Discord message handler failed');
     try {
-      await replyToMessage(message, [renderNotice('Sorry — something went wrong on my side. Please try again in a moment.', COLORS.failure)]);
+      await replyToMessage(message, [renderNotice(APOLOGY, COLORS.failure)]);
     } catch (replyError) {
       context.logger.warn({ err: replyError, message: message.id }, 'could not tell the Discord user about the failure');
     }

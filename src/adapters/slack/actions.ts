@@ -3,13 +3,13 @@
  * 👍/👎 are recorded once per person and thanked privately; "Share in channel" posts the private reply
  * publicly and removes the private copy. One listener acks every click first, then works.
  */
+import { feedbackReply } from '../../core/messages.ts';
 import type { App, BlockAction, RespondFn } from '@slack/bolt';
 import type { KnownBlock } from '@slack/types';
 import { parseClick, type ClickTarget } from './action-ids.ts';
 import type { SlackMessage } from './block-limits.ts';
 import { respondPrivately } from './commands.ts';
 import { APOLOGY, requesterOf, type HandlerContext } from './context.ts';
-import { VOTE_TTL_MS, claimOnce, voteKey } from './dedupe.ts';
 import { escapeMrkdwn } from './escape.ts';
 import { notice, renderAnswer } from './render.ts';
 import { renderFlowStep } from './render-flow.ts';
@@ -32,12 +32,8 @@ async function onFlow(ctx: HandlerContext, click: Click, target: Extract<ClickTa
 
 async function onVote(ctx: HandlerContext, click: Click, target: Extract<ClickTarget, { kind: 'vote' }>) {
   if (!/^[\w-]{1,64}$/.test(target.answerId)) return respondPrivately(click.respond, [notice('That answer can no longer be rated.')]);
-  if (!(await claimOnce(ctx.store, ctx.logger, voteKey(target.answerId, click.userId), VOTE_TTL_MS))) {
-    return respondPrivately(click.respond, [notice('You already rated this answer — thanks!')]);
-  }
-  const recorded = await ctx.desk.recordFeedback(target.answerId, target.vote, requesterOf(click.userId, click.channelId));
-  const thanks = target.vote === 'up' ? 'Thanks — glad it helped!' : 'Thanks — I will flag this answer so the knowledge base gets better.';
-  await respondPrivately(click.respond, [notice(recorded ? thanks : 'That answer is too old to rate (or the store is briefly unavailable) — sorry!')]);
+  const outcome = await ctx.desk.recordFeedback(target.answerId, target.vote, requesterOf(click.userId, click.channelId));
+  await respondPrivately(click.respond, [notice(feedbackReply(outcome, target.vote))]);
 }
 
 async function onShare(ctx: HandlerContext, click: Click, shareKey: string) {

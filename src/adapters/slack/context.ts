@@ -15,4 +15,4 @@ export function requesterOf(userId: string, channelId: string | undefined): Requ
 }
 
 /** Said whenever a handler fails: short, human, no stack trace. */
-export const APOLOGY = 'Sorry — something went wrong on my side while answering that. Please try again in a moment.';
+export { APOLOGY } from '../../core/messages.ts';

@@ -28,11 +28,3 @@ export function eventKey(eventId: string): string {
 export function messageKey(channel: string, ts: string): string {
   return `msg:${channel}:${ts}`;
 }
-
-/** As long as an answer can be rated at all (the Desk's feedback window), one vote per person counts. */
-export const VOTE_TTL_MS = 7 * 24 * 3_600_000;
-
-/** Key of one person's vote on one answer (a second click is thanked but not counted again). */
-export function voteKey(answerId: string, userId: string): string {
-  return `vote:${answerId}:${userId}`;
-}
