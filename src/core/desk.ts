@@ -54,7 +54,9 @@ class KnowledgeDesk implements Desk {
     const { rateLimit, store } = this.options;
     let answer: Answer;
     if (rateLimit && !(await store.allowRate(`rate:${who.platform}:${who.userId}`, rateLimit.limit, rateLimit.windowMs))) {
+      const firstNotice = await store.claimOnce(`rate-notice:${who.platform}:${who.userId}`, rateLimit.windowMs);
       answer = {
+        ...(firstNotice ? {} : { quiet: true }),
         question: sanitizeUserText(question),
         answered: false,
         lead: "You're asking faster than I can keep up — give me a minute and try again.",

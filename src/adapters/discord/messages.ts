@@ -29,6 +29,7 @@ export async function handleMessage(message: Message, context: HandlerContext): 
   try {
     const who = requesterOf(message.author, message.channelId);
     const answer = await context.desk.ask(question.slice(0, MAX_MESSAGE_QUESTION), who);
+    if (answer.quiet) return; // already told to slow down in this window
     await replyToMessage(message, renderAnswer(answer));
   } catch (error) {
     context.logger.error({ err: error, message: message.id, channel: message.channelId }, 'Discord message handler failed');

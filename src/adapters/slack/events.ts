@@ -73,6 +73,7 @@ async function answer(ctx: HandlerContext, client: WebClient, m: Incoming, threa
   let reply: Answer | undefined;
   try {
     reply = await ctx.desk.ask(questionFromSlackText(m.text, botUserId), requesterOf(m.user, m.channel));
+    if (reply.quiet) return; // already told to slow down in this window
     await postMessages(client, m.channel, threadTs, renderAnswer(reply));
     if (threadTs) await ctx.store.setSession(`slack:${threadKey(m.channel, threadTs)}`, '1', THREAD_FOLLOW_MS);
   } catch (error) {

@@ -38,4 +38,9 @@ export interface Answer {
   /** Follow-up questions the bot can answer well. */
   suggestions: string[];
   declineReason?: DeclineReason;
+  /**
+   * Rate-limited again inside the same window: the person already got the "slow down" reply, so chat
+   * adapters post nothing in channels (one reply per message would turn a flood into a bigger one).
+   */
+  quiet?: boolean;
 }
