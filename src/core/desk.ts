@@ -70,7 +70,7 @@ class KnowledgeDesk implements Desk {
         answer.id = randomUUID().slice(0, 12);
         const context = { question: answer.question, chunkIds: answer.snippets.map((s) => s.citation.chunkId) };
         await store.setSession(`answer:${answer.id}`, JSON.stringify(context), FEEDBACK_WINDOW_MS);
-      } else if (answer.declineReason !== 'empty') {
+      } else if (answer.declineReason !== 'empty' && answer.declineReason !== 'internal') {
         await store.recordDeclined(question);
       }
     }

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { answerToJson } from '../../src/core/answer/answer-json.ts';
 import { answerQuestion } from '../../src/core/answer/compose.ts';
 import { correctFrameworkTypo, editDistance } from '../../src/core/answer/frameworks.ts';
 import { renderAnswerText } from '../../src/core/answer/plain-text.ts';
@@ -102,6 +103,15 @@ describe('answers', () => {
     const anchors = (q: string) => kb.index.anchorEnds(kb.index.parse(q).sequence);
     expect(anchors('hugging face models on phones')).toEqual([1]);
     expect(anchors('which face models run on phones')).toEqual([]);
+  });
+
+  it('turns a bug into an apology marked internal, with the error kept for the log only', () => {
+    const broken = { ...kb, index: { ...kb.index, parse: () => { throw new Error('index exploded'); } } } as unknown as typeof kb;
+    const answer = answerQuestion(broken, 'tflite on phones');
+    expect(answer).toMatchObject({ answered: false, declineReason: 'internal', error: expect.stringContaining('index exploded') });
+    expect(answer.lead).toMatch(/^Sorry/);
+    expect(renderAnswerText(answer)).not.toContain('exploded');
+    expect(answerToJson(answer)).not.toContain('exploded');
   });
 
   it('renders numbered citations in plain text', () => {

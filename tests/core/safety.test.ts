@@ -20,6 +20,8 @@ function assertSafe(question: string) {
   expect(LIVE_MENTION.test(answer.question), answer.question).toBe(false);
   expect(LIVE_MENTION.test(text), text).toBe(false);
   expect(typeof answer.answered).toBe('boolean');
+  // "Never throws" must not mean "hides a bug": the catch-all in answerQuestion marks those `internal`.
+  expect(answer.declineReason, answer.error).not.toBe('internal');
   return answer;
 }
 

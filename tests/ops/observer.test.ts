@@ -32,6 +32,15 @@ describe('Desk observer', () => {
     expect(text).toContain('fdesk_answer_latency_seconds_count{platform="slack"} 1');
   });
 
+  it('logs a bug while answering as an error with its message, and counts it as internal', async () => {
+    const { logger, lines } = captureLogger();
+    const metrics = createMetrics({ defaultMetrics: false });
+    const bug: Answer = { question: 'q', answered: false, lead: 'Sorry', snippets: [], suggestions: [], declineReason: 'internal', error: 'TypeError: x is undefined' };
+    createDeskObserver(logger, metrics).onAnswer!(bug, { platform: 'console', userId: 'u', conversation: 'c' }, 1);
+    expect(lines[0]).toMatchObject({ level: 50, error: 'TypeError: x is undefined', msg: expect.stringMatching(/bug/) });
+    expect(await metrics.registry.metrics()).toContain('fdesk_questions_total{platform="console",outcome="declined",reason="internal"} 1');
+  });
+
   it('counts reloads by bounded trigger label and result, and logs every error with file and line', async () => {
     const { logger, lines } = captureLogger();
     const metrics = createMetrics({ defaultMetrics: false });

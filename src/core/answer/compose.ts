@@ -4,6 +4,7 @@
  * covering both frameworks when the question names both — with a note when their figures disagree.
  */
 import { citationOf } from '../knowledge/citation.ts';
+import { APOLOGY } from '../messages.ts';
 import type { Framework } from '../knowledge/schema.ts';
 import type { KnowledgeSnapshot } from '../knowledge/snapshot.ts';
 import { decide, type Decision } from './confidence.ts';
@@ -35,9 +36,10 @@ export function answerQuestion(snapshot: KnowledgeSnapshot, question: string): A
     const decision = decide(parsed, hits, index);
     if (!decision.answer) return declined(snapshot, text, decision, hits);
     return answered(index, text, parsed, hits);
-  } catch {
-    // A bug must not reach the user as a stack trace; the Desk's observer still sees the decline.
-    return declined(snapshot, text, { answer: false, reason: 'low_confidence', coverage: 0 }, []);
+  } catch (error) {
+    // A bug must not reach the user as a stack trace. It is marked `internal` so the observer logs it
+    // as an error with its message, and the usage report does not list it as missing knowledge.
+    return { question: sanitizeUserText(text), answered: false, lead: APOLOGY, snippets: [], suggestions: [], declineReason: 'internal', error: String(error) };
   }
 }
 

@@ -22,7 +22,8 @@ export interface Snippet {
   frameworks: Framework[];
 }
 
-export type DeclineReason = 'empty' | 'off_topic' | 'low_confidence' | 'rate_limited';
+/** `internal`: a bug on our side; logged as an error, never counted as a question the base lacks. */
+export type DeclineReason = 'empty' | 'off_topic' | 'low_confidence' | 'rate_limited' | 'internal';
 
 export interface Answer {
   /** Short id for feedback buttons; set by the Desk on answered questions. */
@@ -43,4 +44,6 @@ export interface Answer {
    * adapters post nothing in channels (one reply per message would turn a flood into a bigger one).
    */
   quiet?: boolean;
+  /** With `declineReason: 'internal'`: what went wrong, for the log (never shown to users). */
+  error?: string;
 }
