@@ -6,6 +6,7 @@
  */
 import type { FeedbackRecord, Store, UsageReport } from '../core/ports.ts';
 import { ExpiringMap } from './expiring-map.ts';
+import { reportKey, reportText } from './report-keys.ts';
 
 export interface MemoryStoreOptions {
   /** Most sessions + dedupe keys + rate windows kept (each map); oldest-written evicted first. */
@@ -16,12 +17,6 @@ export interface MemoryStoreOptions {
   now?: () => number;
 }
 
-const MAX_QUESTION_CHARS = 500;
-
-/** Groups "Is TF faster?" and "is tf  faster? " as one question in the report (same rule as Redis). */
-function normalise(question: string): string {
-  return question.replace(/\s+/g, ' ').trim().toLowerCase().slice(0, MAX_QUESTION_CHARS);
-}
 
 interface Tally {
   question: string;
@@ -83,9 +78,9 @@ export class MemoryStore implements Store {
   }
 
   async recordFeedback(record: FeedbackRecord): Promise<void> {
-    const key = normalise(record.question);
+    const key = reportKey(record.question);
     if (!key) return;
-    const votes = this.votes.get(key) ?? { question: record.question.trim().slice(0, MAX_QUESTION_CHARS), up: 0, down: 0, chunkIds: [] };
+    const votes = this.votes.get(key) ?? { question: reportText(record.question), up: 0, down: 0, chunkIds: [] };
     votes[record.vote] += 1;
     votes.chunkIds = [...record.chunkIds];
     this.votes.set(key, votes);
@@ -93,10 +88,10 @@ export class MemoryStore implements Store {
   }
 
   async recordDeclined(question: string): Promise<void> {
-    const key = normalise(question);
+    const key = reportKey(question);
     if (!key) return;
     // The first phrasing stays: a report reads better than the last typo.
-    const tally = this.declined.get(key) ?? { question: question.trim().slice(0, MAX_QUESTION_CHARS), count: 0 };
+    const tally = this.declined.get(key) ?? { question: reportText(question), count: 0 };
     tally.count += 1;
     this.declined.set(key, tally);
     this.trim(this.declined, (t) => t.count);

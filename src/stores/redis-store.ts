@@ -9,6 +9,7 @@
 import type { Redis } from 'ioredis';
 import type { FeedbackRecord, Store, UsageReport } from '../core/ports.ts';
 import { openRedis, connectRedis } from './redis-connection.ts';
+import { reportKey, reportText } from './report-keys.ts';
 
 /** Thrown when shared state cannot be read; the message is safe to show to a user. */
 export class StoreUnavailableError extends Error {
@@ -25,8 +26,11 @@ export interface RedisStoreOptions {
   commandTimeoutMs?: number;
   /** Told about every operation that failed and was answered fail-open (for logs and metrics). */
   onFailure?: (operation: string, error: unknown) => void;
-  /** Distinct declined questions kept for the report; the least asked are dropped beyond this. */
-  maxDeclined?: number;
+  /**
+   * Distinct questions kept for the report, each list: declined (the least asked are dropped beyond
+   * this) and voted on (the least recently voted are dropped).
+   */
+  maxReported?: number;
 }
 
 /** Atomic fixed window: the first hit of a window sets its expiry, so a crash can never leave a key immortal. */
@@ -34,21 +38,15 @@ const RATE_SCRIPT = `local n = redis.call('INCR', KEYS[1])
 if n == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
 return n`;
 
-const MAX_QUESTION_CHARS = 500;
-
-/** Groups "Is TF faster?" and "is tf  faster? " as one question in the report. */
-function normalise(question: string): string {
-  return question.replace(/\s+/g, ' ').trim().toLowerCase().slice(0, MAX_QUESTION_CHARS);
-}
 
 export class RedisStore implements Store {
   readonly redis: Redis;
   private readonly prefix: string;
-  private readonly maxDeclined: number;
+  private readonly maxReported: number;
 
   constructor(private readonly options: RedisStoreOptions) {
     this.prefix = options.keyPrefix ?? 'fdesk:';
-    this.maxDeclined = options.maxDeclined ?? 10_000;
+    this.maxReported = options.maxReported ?? 10_000;
     this.redis = openRedis({ url: options.url, name: 'framework-desk:store', commandTimeoutMs: options.commandTimeoutMs ?? 1_000 });
   }
 
@@ -106,22 +104,37 @@ export class RedisStore implements Store {
   }
 
   async recordFeedback(record: FeedbackRecord): Promise<void> {
-    const question = normalise(record.question);
+    const question = reportKey(record.question);
     if (!question) return;
     await this.failOpen('recordFeedback', undefined, async () => {
       const hash = this.key('fb', question);
+      const recent = this.key('fb-recent');
       const multi = this.redis
         .multi()
         .hincrby(hash, record.vote, 1)
-        .hsetnx(hash, 'question', record.question.trim().slice(0, MAX_QUESTION_CHARS))
-        .hset(hash, 'chunkIds', JSON.stringify(record.chunkIds));
+        .hsetnx(hash, 'question', reportText(record.question))
+        .hset(hash, 'chunkIds', JSON.stringify(record.chunkIds))
+        .zadd(recent, record.at, question);
       if (record.vote === 'down') multi.zincrby(this.key('fb-down'), 1, question);
-      await multi.exec();
+      const replies = await multi.zcard(recent).exec();
+      const size = Number(replies?.at(-1)?.[1]);
+      if (size > this.maxReported) {
+        // Forget the questions voted on longest ago, so feedback cannot grow Redis without bound.
+        const dropped = await this.redis.zrange(recent, 0, String(size - this.maxReported - 1));
+        if (dropped.length > 0) {
+          await this.redis
+            .multi()
+            .zrem(recent, ...dropped)
+            .zrem(this.key('fb-down'), ...dropped)
+            .del(...dropped.map((q) => this.key('fb', q)))
+            .exec();
+        }
+      }
     });
   }
 
   async recordDeclined(question: string): Promise<void> {
-    const normalised = normalise(question);
+    const normalised = reportKey(question);
     if (!normalised) return;
     await this.failOpen('recordDeclined', undefined, async () => {
       const zset = this.key('declined');
@@ -130,13 +143,13 @@ export class RedisStore implements Store {
         .multi()
         .zincrby(zset, 1, normalised)
         // The first phrasing stays: a report reads better than the last typo.
-        .hsetnx(texts, normalised, question.trim().slice(0, MAX_QUESTION_CHARS))
+        .hsetnx(texts, normalised, reportText(question))
         .zcard(zset)
         .exec();
       const size = replies?.[2]?.[1];
-      if (Number(size) > this.maxDeclined) {
+      if (Number(size) > this.maxReported) {
         // Drop the least asked so a flood of one-off questions cannot grow Redis without bound.
-        const dropped = await this.redis.zrange(zset, 0, String(Number(size) - this.maxDeclined - 1));
+        const dropped = await this.redis.zrange(zset, 0, String(Number(size) - this.maxReported - 1));
         if (dropped.length > 0) await this.redis.multi().zrem(zset, ...dropped).hdel(texts, ...dropped).exec();
       }
     });
@@ -144,6 +157,15 @@ export class RedisStore implements Store {
 
   async report(limit: number): Promise<UsageReport> {
     if (limit <= 0) return { unanswered: [], downvoted: [] };
+    try {
+      return await this.readReport(limit);
+    } catch (error) {
+      this.options.onFailure?.('report', error);
+      throw new StoreUnavailableError(error);
+    }
+  }
+
+  private async readReport(limit: number): Promise<UsageReport> {
     const declined = await this.redis.zrevrange(this.key('declined'), 0, limit - 1, 'WITHSCORES');
     const declinedKeys = declined.filter((_, i) => i % 2 === 0);
     const texts = declinedKeys.length > 0 ? await this.redis.hmget(this.key('declined-text'), ...declinedKeys) : [];
@@ -160,7 +182,7 @@ export class RedisStore implements Store {
         question: hash.question ?? key,
         down: Number(hash.down ?? down[i * 2 + 1] ?? 0),
         up: Number(hash.up ?? 0),
-        chunkIds: hash.chunkIds ? (JSON.parse(hash.chunkIds) as string[]) : [],
+        chunkIds: chunkIdsOf(hash.chunkIds),
       };
     });
     return { unanswered, downvoted };
@@ -176,5 +198,15 @@ export class RedisStore implements Store {
     } catch {
       this.redis.disconnect();
     }
+  }
+}
+
+/** The chunk ids stored with a vote; a corrupt value (hand-edited, older release) reads as none. */
+function chunkIdsOf(raw: string | undefined): string[] {
+  try {
+    const parsed: unknown = raw ? JSON.parse(raw) : [];
+    return Array.isArray(parsed) ? parsed.filter((id): id is string => typeof id === 'string') : [];
+  } catch {
+    return [];
   }
 }

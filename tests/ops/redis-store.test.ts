@@ -57,8 +57,8 @@ describe.runIf(hasRedisServer())('RedisStore against a real redis-server', () =>
     expect(report.downvoted).toEqual([{ question: 'Is TF faster?', down: 2, up: 1, chunkIds: ['a#b'] }]);
   });
 
-  it('bounds the declined questions it keeps', async () => {
-    const small = new RedisStore({ url: server.url, keyPrefix: 'bounded:', maxDeclined: 3 });
+  it('bounds the declined and the voted-on questions it keeps', async () => {
+    const small = new RedisStore({ url: server.url, keyPrefix: 'bounded:', maxReported: 3 });
     await small.connect();
     await small.recordDeclined('popular');
     await small.recordDeclined('popular');
@@ -66,7 +66,19 @@ describe.runIf(hasRedisServer())('RedisStore against a real redis-server', () =>
     expect(await small.redis.zcard('bounded:declined')).toBeLessThanOrEqual(3);
     expect(await small.redis.hlen('bounded:declined-text')).toBeLessThanOrEqual(3);
     expect((await small.report(1)).unanswered[0]?.question).toBe('popular');
+    const vote = { chunkIds: ['a#b'], platform: 'slack' as const, userId: 'U1', vote: 'down' as const };
+    for (let i = 0; i < 8; i++) await small.recordFeedback({ ...vote, question: `voted ${i}`, at: 1_000 + i });
+    expect(await small.redis.zcard('bounded:fb-recent')).toBe(3);
+    expect(await small.redis.zcard('bounded:fb-down')).toBe(3);
+    expect(await small.redis.keys('bounded:fb:*')).toHaveLength(3);
+    expect((await small.report(10)).downvoted.map((d) => d.question).sort()).toEqual(['voted 5', 'voted 6', 'voted 7']);
     await small.close();
+  });
+
+  it('reads a corrupt stored vote as no chunk ids, and reports an outage as "unreachable"', async () => {
+    await store.recordFeedback({ question: 'Corrupt?', chunkIds: ['x#y'], platform: 'slack', userId: 'U1', at: 5, vote: 'down' });
+    await store.redis.hset('unit:fb:corrupt?', 'chunkIds', '{not json');
+    expect((await store.report(10)).downvoted.find((d) => d.question === 'Corrupt?')).toMatchObject({ chunkIds: [] });
   });
 
   it('fails open while Redis is down and recovers when it is back', async () => {
@@ -79,6 +91,7 @@ describe.runIf(hasRedisServer())('RedisStore against a real redis-server', () =>
     await store.setSession('answer:x', '{}', 1000);
     await expect(store.getSession('flow:x')).rejects.toBeInstanceOf(StoreUnavailableError);
     const outageMs = performance.now() - started;
+    await expect(store.report(5)).rejects.toBeInstanceOf(StoreUnavailableError);
     expect(outageMs).toBeLessThan(3000);
     expect(failures).toEqual(expect.arrayContaining(['claimOnce', 'allowRate', 'recordDeclined', 'setSession', 'getSession']));
 
