@@ -35,6 +35,8 @@ export interface SlackAdapterOptions {
 
 export const SLACK_EVENTS_PATH = '/slack/events';
 
+const RESTARTING = 'I am restarting right now — please try that again in a few seconds.';
+
 /**
  * Web API retries: a 429 waits exactly its Retry-After (the WebClient pauses its queue) and then tries
  * again after a short backoff; other failures get a few quick retries, not the default 30-minute policy
@@ -115,8 +117,14 @@ export function createSlackAdapter(options: SlackAdapterOptions): ChatAdapter {
   let stopping = false;
   let socketConnected = false;
   let stopped: Promise<void> | undefined;
-  app.use(async ({ next }) => {
-    if (stopping) return;
+  app.use(async (args) => {
+    const { next } = args;
+    if (stopping) {
+      // Events are acked by Bolt already; an unacked command or click would show Slack's own error.
+      const ack = (args as { ack?: (response?: unknown) => Promise<void> }).ack;
+      if (ack) await ack(args.payload && 'command' in args.payload ? { response_type: 'ephemeral', text: RESTARTING } : undefined);
+      return;
+    }
     const work = next();
     inFlight.add(work);
     try {
