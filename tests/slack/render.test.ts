@@ -11,7 +11,7 @@ import { questionFromSlackText } from '../../src/adapters/slack/incoming-text.ts
 import { renderAnswer } from '../../src/adapters/slack/render.ts';
 import { renderReload, renderReport } from '../../src/adapters/slack/render-admin.ts';
 import { renderFlowStep } from '../../src/adapters/slack/render-flow.ts';
-import type { SlackMessage } from '../../src/adapters/slack/block-limits.ts';
+import { splitRendered, type SlackMessage } from '../../src/adapters/slack/block-limits.ts';
 import { messageProblems } from './block-kit-validator.ts';
 
 const problems = (messages: SlackMessage[]) => messages.flatMap((m) => messageProblems({ ...m }));
@@ -118,6 +118,15 @@ describe('Slack rendering', () => {
     expect(questionFromSlackText('<@UBOT> is <https://pytorch.org|PyTorch> &amp; TF &lt;ok&gt;? <!channel> <@U2|bob>', 'UBOT')).toBe('is PyTorch & TF <ok>?');
     expect(questionFromSlackText(undefined)).toBe('');
     expect(questionFromSlackText('x'.repeat(50_000)).length).toBe(2_000);
+  });
+
+  it('never splits an escaped entity between two sections', () => {
+    for (const offset of [0, 1, 2, 3, 4]) {
+      const text = `${'x'.repeat(2_996 + offset)}&amp;&lt;tail`;
+      const pieces = splitRendered(text, (p) => p, 3_000);
+      expect(pieces.join('')).toBe(text);
+      for (const piece of pieces) expect(piece, piece.slice(-8)).not.toMatch(/&[a-z]{0,3}$/);
+    }
   });
 
   it('the validator rejects what Slack would reject', () => {

@@ -38,6 +38,9 @@ export function splitRendered(raw: string, render: (piece: string) => string, ma
       const window = rest.slice(0, n);
       const cut = Math.max(window.lastIndexOf('\n'), window.lastIndexOf(' '));
       if (cut > n / 2) n = cut;
+      // Callers may pass text escaped already (identity render): never cut inside &amp; &lt; &gt;.
+      const amp = rest.lastIndexOf('&', n - 1);
+      if (amp > 0 && amp > n - 5 && rest.indexOf(';', amp) >= n) n = amp;
     }
     pieces.push(render(rest.slice(0, n)));
     rest = rest.slice(n).trimStart();
