@@ -10,8 +10,8 @@ import { flowId, pickId } from './custom-ids.ts';
 import { LIMITS } from './embed-limits.ts';
 import { clip, escapeUserText, safeKnowledgeText } from './escape.ts';
 import { COLORS, button, citationFields, row, shareButton, toMessages, type ActionRow, type DiscordMessage } from './render.ts';
+import { FRAMEWORK_NAMES } from '../../core/answer/frameworks.ts';
 
-const NAMES = { tensorflow: 'TensorFlow', pytorch: 'PyTorch' } as const;
 
 function restartRow(shareable = false): ActionRow {
   const buttons: APIButtonComponentWithCustomId[] = [button(flowId({ type: 'restart' }), 'Start over', ButtonStyle.Primary, '🔄')];
@@ -47,7 +47,7 @@ function questionMessage(step: Extract<FlowStep, { kind: 'question' }>): Discord
 }
 
 function resultEmbed(rec: Recommendation): APIEmbed {
-  const winner = NAMES[rec.framework];
+  const winner = FRAMEWORK_NAMES[rec.framework];
   const citations = rec.reasons.map((r) => r.citation);
   const cite = (citation: { chunkId: string }) => {
     let i = citations.findIndex((c) => c.chunkId === citation.chunkId);
@@ -60,7 +60,7 @@ function resultEmbed(rec: Recommendation): APIEmbed {
     `**Why**\n${rec.reasons.map((r) => `• ${safeKnowledgeText(r.text)} ${cite(r.citation)}`).join('\n')}`,
   ];
   const runnerUp = rec.runnerUp.bestCase;
-  if (runnerUp) lines.push(`**Best case for ${NAMES[rec.runnerUp.framework]}**\n• ${safeKnowledgeText(runnerUp.text)} ${cite(runnerUp.citation)}`);
+  if (runnerUp) lines.push(`**Best case for ${FRAMEWORK_NAMES[rec.runnerUp.framework]}**\n• ${safeKnowledgeText(runnerUp.text)} ${cite(runnerUp.citation)}`);
   if (rec.hybrid) lines.push(`**Or both**\n• ${safeKnowledgeText(rec.hybrid.text)} ${cite(rec.hybrid.citation)}`);
   if (rec.wouldChange.length > 0) lines.push(`**What would change this**\n${rec.wouldChange.map((w) => `• ${safeKnowledgeText(w)}`).join('\n')}`);
   return { color: COLORS.success, title: `Choose a framework — ${winner}`, description: lines.join('\n\n'), fields: citationFields(citations) };

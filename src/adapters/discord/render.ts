@@ -8,6 +8,7 @@ import type { Answer, Citation } from '../../core/answer/types.ts';
 import { SHARE_ID, voteId } from './custom-ids.ts';
 import { packEmbeds } from './embed-limits.ts';
 import { clip, escapeUserText, linkLabel, safeKnowledgeText } from './escape.ts';
+import { FRAMEWORK_NAMES } from '../../core/answer/frameworks.ts';
 
 /** Button styles that carry a custom_id (Link and Premium buttons do not). */
 export type ClickStyle = ButtonStyle.Primary | ButtonStyle.Secondary | ButtonStyle.Success | ButtonStyle.Danger;
@@ -28,7 +29,6 @@ export interface RenderOptions {
   shareable?: boolean;
 }
 
-const FRAMEWORK_NAMES = { tensorflow: 'TensorFlow', pytorch: 'PyTorch' } as const;
 
 function citationLine(citation: Citation): string {
   const parts = [citation.source, citation.section, citation.date].filter(Boolean).map((p) => safeKnowledgeText(String(p)));

@@ -11,8 +11,8 @@ import { SHARE_ACTION, flowActionId, flowValue } from './action-ids.ts';
 import { LIMITS, context, sections, toMessages, type SlackMessage } from './block-limits.ts';
 import { clip, escapeMrkdwn, safePlainText } from './escape.ts';
 import { button, citationBlocks } from './render.ts';
+import { FRAMEWORK_NAMES } from '../../core/answer/frameworks.ts';
 
-const NAMES = { tensorflow: 'TensorFlow', pytorch: 'PyTorch' } as const;
 
 /** Numbers flow buttons within one message (Slack wants unique action_ids per message). */
 function flowButtons(specs: { label: string; action: FlowAction; style?: 'primary' | 'danger' }[]): Button[] {
@@ -43,7 +43,7 @@ function questionBlocks(step: Extract<FlowStep, { kind: 'question' }>): KnownBlo
 }
 
 function resultBlocks(rec: Recommendation, shareKey: string | undefined): KnownBlock[] {
-  const winner = NAMES[rec.framework];
+  const winner = FRAMEWORK_NAMES[rec.framework];
   const citations: Citation[] = [];
   const cite = (citation: Citation) => {
     let i = citations.findIndex((c) => c.chunkId === citation.chunkId);
@@ -58,7 +58,7 @@ function resultBlocks(rec: Recommendation, shareKey: string | undefined): KnownB
   const why = rec.reasons.map((r) => bullet(r.text, r.citation));
   if (why.length > 0) blocks.push(...sections(['*Why*', ...why].join('\n'), (p) => p));
   const runnerUp = rec.runnerUp.bestCase;
-  if (runnerUp) blocks.push(...sections(`*Best case for ${NAMES[rec.runnerUp.framework]}*\n${bullet(runnerUp.text, runnerUp.citation)}`, (p) => p));
+  if (runnerUp) blocks.push(...sections(`*Best case for ${FRAMEWORK_NAMES[rec.runnerUp.framework]}*\n${bullet(runnerUp.text, runnerUp.citation)}`, (p) => p));
   if (rec.hybrid) blocks.push(...sections(`*Or both*\n${bullet(rec.hybrid.text, rec.hybrid.citation)}`, (p) => p));
   if (rec.wouldChange.length > 0) blocks.push(...sections(['*What would change this*', ...rec.wouldChange.map((w) => bullet(w))].join('\n'), (p) => p));
   blocks.push(...citationBlocks(citations));
@@ -78,7 +78,7 @@ export function renderFlowStep(step: FlowStep, options: { shareKey?: string } = 
     case 'question':
       return toMessages(questionBlocks(step), `Choose a framework — question ${step.position} of ${step.total}`);
     case 'result':
-      return toMessages(resultBlocks(step.recommendation, options.shareKey), `Recommendation: ${NAMES[step.recommendation.framework]}`);
+      return toMessages(resultBlocks(step.recommendation, options.shareKey), `Recommendation: ${FRAMEWORK_NAMES[step.recommendation.framework]}`);
     case 'expired':
       return toMessages(endBlocks('This questionnaire has expired', step.message), escapeMrkdwn(step.message));
     case 'cancelled':

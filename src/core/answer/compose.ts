@@ -9,7 +9,7 @@ import type { Framework } from '../knowledge/schema.ts';
 import type { KnowledgeSnapshot } from '../knowledge/snapshot.ts';
 import { decide, type Decision } from './confidence.ts';
 import { findDisagreement } from './disagreement.ts';
-import { FRAMEWORKS, frameworksIn } from './frameworks.ts';
+import { FRAMEWORK_NAMES, FRAMEWORKS, frameworksIn } from './frameworks.ts';
 import type { ParsedQuestion } from './question.ts';
 import { sanitizeUserText } from './sanitize.ts';
 import type { KnowledgeIndex, SearchHit } from './search-index.ts';
@@ -24,7 +24,6 @@ const RELATED_SHARE = 0.55;
 const OTHER_SIDE_SHARE = 0.3;
 const MAX_SNIPPETS = 3;
 
-export const FRAMEWORK_NAMES: Record<Framework, string> = { tensorflow: 'TensorFlow', pytorch: 'PyTorch' };
 
 /** Answers `question` from `snapshot`. Never throws: any input yields an answer or a polite decline. */
 export function answerQuestion(snapshot: KnowledgeSnapshot, question: string): Answer {

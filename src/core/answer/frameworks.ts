@@ -7,6 +7,9 @@ import type { Framework } from '../knowledge/schema.ts';
 
 export const FRAMEWORKS: readonly Framework[] = ['tensorflow', 'pytorch'];
 
+/** How every platform writes the frameworks' names. */
+export const FRAMEWORK_NAMES: Readonly<Record<Framework, string>> = { tensorflow: 'TensorFlow', pytorch: 'PyTorch' };
+
 /** Optimal string alignment distance (Levenshtein + adjacent transpositions), capped early. */
 export function editDistance(a: string, b: string, max = 3): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;

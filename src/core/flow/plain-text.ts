@@ -5,7 +5,7 @@
  */
 import type { Citation } from '../answer/types.ts';
 import { formatCitation } from '../answer/plain-text.ts';
-import { FRAMEWORK_NAMES } from './recommend.ts';
+import { FRAMEWORK_NAMES } from '../answer/frameworks.ts';
 import { renderScoreBars } from './score-bars.ts';
 import type { Recommendation } from './types.ts';
 

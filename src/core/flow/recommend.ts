@@ -7,11 +7,11 @@ import type { Citation } from '../answer/types.ts';
 import type { Framework } from '../knowledge/schema.ts';
 import type { FlowDefinition, FlowRule } from './schema.ts';
 import type { FlowAnswers, QuestionId, Reason, Recommendation } from './types.ts';
+import { FRAMEWORK_NAMES } from '../answer/frameworks.ts';
 
 export type CiteOf = (chunkId: string) => Citation;
 
 const FRAMEWORKS: readonly Framework[] = ['tensorflow', 'pytorch'];
-export const FRAMEWORK_NAMES: Record<Framework, string> = { tensorflow: 'TensorFlow', pytorch: 'PyTorch' };
 
 /** True when every condition of the rule holds for the given answers. */
 export function ruleMatches(rule: FlowRule, answers: FlowAnswers): boolean {
