@@ -49,8 +49,10 @@ describe('/framework-admin', () => {
     expect(h.desk.status().chunks).toBe(status.chunks);
   });
 
-  it('shows the usage report to admins', async () => {
-    const [call] = await h.send('INTERACTION_CREATE', slashCommand('framework-admin', [{ name: 'report', type: 1, options: [] }], { userId: ADMIN_ID, admin: true }));
+  it('shows the usage report to the bot’s operators only, not to every server administrator', async () => {
+    const [refused] = await h.send('INTERACTION_CREATE', slashCommand('framework-admin', [{ name: 'report', type: 1, options: [] }], { userId: ADMIN_ID, admin: true }));
+    expect(JSON.stringify(refused?.body)).toMatch(/only the bot’s operators/);
+    const [call] = await h.send('INTERACTION_CREATE', slashCommand('framework-admin', [{ name: 'report', type: 1, options: [] }], { userId: LISTED_ADMIN_ID }));
     expect(JSON.stringify(call?.body)).toMatch(/Usage report/);
   });
 });

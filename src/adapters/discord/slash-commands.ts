@@ -50,6 +50,14 @@ async function admin(interaction: ChatInputCommandInteraction, context: HandlerC
     await sendReply(interaction, renderReload(result), true);
     return;
   }
+  // The report holds questions asked in every server and on Slack: a server's own administrators may
+  // reload, but only the bot's operators (DISCORD_ADMIN_USER_IDS) may read it.
+  if (!context.adminUserIds.includes(interaction.user.id)) {
+    context.logger.warn({ user: interaction.user.id }, 'Discord usage report refused (not in DISCORD_ADMIN_USER_IDS)');
+    const text = 'The usage report includes questions from every server, so only the bot’s operators (DISCORD_ADMIN_USER_IDS) can read it.';
+    await sendReply(interaction, [renderNotice(text, COLORS.failure)], true);
+    return;
+  }
   const report = await withinDeadline(context.desk.report(10), deferEphemeral(interaction));
   await sendReply(interaction, renderReport(report), true);
 }
