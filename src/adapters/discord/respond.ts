@@ -8,7 +8,7 @@ import { NO_MENTIONS } from './escape.ts';
 import type { DiscordMessage } from './render.ts';
 
 /** Discord drops an interaction not acknowledged within 3 s; defer well before that. */
-export const DEFER_AFTER_MS = 1_500;
+const DEFER_AFTER_MS = 1_500;
 
 function payload(message: DiscordMessage) {
   return { ...(message.content && { content: message.content }), embeds: message.embeds, components: message.components, allowedMentions: NO_MENTIONS };

@@ -16,7 +16,7 @@ function printable(text: string): string {
 }
 
 /** Breaks plain-word mass mentions: `@channel`, `@here`, `@everyone`. */
-export function neutraliseWordMentions(text: string): string {
+function neutraliseWordMentions(text: string): string {
   return text.replace(/@(channel|here|everyone)/gi, `@${ZWSP}$1`);
 }
 

@@ -33,7 +33,7 @@ interface MessageLike {
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v.length > 0 ? v : undefined);
 const threadKey = (channel: string, threadTs: string) => `thread:${channel}:${threadTs}`;
 
-export async function postMessages(client: WebClient, channel: string, threadTs: string | undefined, messages: SlackMessage[]): Promise<void> {
+async function postMessages(client: WebClient, channel: string, threadTs: string | undefined, messages: SlackMessage[]): Promise<void> {
   for (const message of messages) {
     await client.chat.postMessage({
       channel,

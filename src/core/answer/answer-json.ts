@@ -10,7 +10,7 @@ export interface AnswerJson {
   citations: { title: string; source: string; url?: string; section?: string; snippet: string }[];
 }
 
-export function toAnswerJson(answer: Answer): AnswerJson {
+function toAnswerJson(answer: Answer): AnswerJson {
   return {
     question: answer.question,
     answered: answer.answered,

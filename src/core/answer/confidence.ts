@@ -56,7 +56,7 @@ const isEnglishStem = (stem: string) =>
  * base has never seen weigh the most — unless the question names a framework, where up to a third of
  * them (at least one) are forgiven if filler-shaped ("myth", "heard"): the topic is already ours.
  */
-export function coverageOf(parsed: ParsedQuestion, hits: readonly SearchHit[], index: KnowledgeIndex): number {
+function coverageOf(parsed: ParsedQuestion, hits: readonly SearchHit[], index: KnowledgeIndex): number {
   // Several chunks may cover different parts of a question, but one of them must carry a good part
   // alone: "why is my browser so slow" matches "browser" in one chunk and "slow" in another.
   const versions = versionsOfAnchors(parsed, index);

@@ -8,7 +8,7 @@
 const ZWSP = '\u200b';
 
 /** Longest user text ever echoed back (the question line in a reply). */
-export const MAX_ECHO_CHARS = 300;
+const MAX_ECHO_CHARS = 300;
 
 /**
  * Strips control characters, collapses whitespace, neutralises mention syntax and truncates to

@@ -9,7 +9,7 @@ import { contentTerms, words } from './terms.ts';
 export const MAX_SNIPPET_CHARS = 420;
 
 /** Markdown to plain prose: list markers, emphasis, inline code fences and link syntax removed. */
-export function plainText(markdown: string): string {
+function plainText(markdown: string): string {
   return markdown
     .replace(/```[\s\S]*?```/g, ' ')
     .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')

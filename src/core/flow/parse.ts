@@ -8,7 +8,7 @@ import type { KnowledgeIssue } from '../knowledge/schema.ts';
 import { FlowDefinitionSchema, type FlowDefinition } from './schema.ts';
 
 /** The ids other tools rely on (issue 3); a flow file may add options, never drop these. */
-export const CONTRACT_OPTIONS: Record<string, readonly string[]> = {
+const CONTRACT_OPTIONS: Record<string, readonly string[]> = {
   goal: ['research', 'prototyping', 'production', 'learning'],
   target: ['cloud_server', 'mobile_edge', 'browser', 'undecided'],
   hardware: ['gpu', 'tpu', 'cpu'],

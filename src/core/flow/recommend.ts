@@ -14,14 +14,14 @@ export type CiteOf = (chunkId: string) => Citation;
 const FRAMEWORKS: readonly Framework[] = ['tensorflow', 'pytorch'];
 
 /** True when every condition of the rule holds for the given answers. */
-export function ruleMatches(rule: FlowRule, answers: FlowAnswers): boolean {
+function ruleMatches(rule: FlowRule, answers: FlowAnswers): boolean {
   return Object.entries(rule.when).every(([question, wanted]) => {
     const answer = answers[question as QuestionId];
     return answer !== undefined && [wanted ?? []].flat().includes(answer);
   });
 }
 
-export function scoreAnswers(flow: FlowDefinition, answers: FlowAnswers): { scores: Record<Framework, number>; matched: FlowRule[] } {
+function scoreAnswers(flow: FlowDefinition, answers: FlowAnswers): { scores: Record<Framework, number>; matched: FlowRule[] } {
   const scores: Record<Framework, number> = { tensorflow: 0, pytorch: 0 };
   const matched = flow.rules.filter((rule) => ruleMatches(rule, answers));
   for (const rule of matched) scores[rule.favours] += rule.weight;

@@ -18,7 +18,7 @@ import { parseSynonyms, type Synonyms } from './synonyms.ts';
 
 export type FlowParser = (text: string, file: string, knownChunkIds: ReadonlySet<string>) => { flow?: FlowDefinition; issues: KnowledgeIssue[] };
 
-export const SYNONYMS_FILE = 'synonyms.yaml';
+const SYNONYMS_FILE = 'synonyms.yaml';
 export const FLOW_FILE = 'flow/choose-framework.yaml';
 
 export interface LoadResult {
