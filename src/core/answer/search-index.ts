@@ -122,7 +122,6 @@ export class KnowledgeIndex {
     this.search.addAll(docs);
     this.maxIdf = this.idf('\u0000never-a-term');
     loadEnglishWords(); // the confidence check's dictionary: read now, off the answer path
-
   }
 
   /** Normalises a question: truncation, typo-corrected framework names, synonyms, content terms. */
