@@ -1,6 +1,6 @@
 /**
  * The default Store: everything in process memory, for one replica (use Redis for several). Every map is
- * bounded — sessions and dedupe keys expire and the oldest are evicted beyond `maxEntries`; declined and
+ * bounded — sessions (per key namespace) and dedupe keys expire and the oldest are evicted beyond `maxEntries`; declined and
  * feedback tallies drop their least-counted entries beyond `maxQuestions` — so a flood of abandoned
  * questionnaires or one-off questions cannot grow memory without bound.
  */
@@ -9,7 +9,11 @@ import { ExpiringMap } from './expiring-map.ts';
 import { reportKey, reportText } from './report-keys.ts';
 
 export interface MemoryStoreOptions {
-  /** Most sessions + dedupe keys + rate windows kept (each map); oldest-written evicted first. */
+  /**
+   * Most entries kept per map (oldest-written evicted first): dedupe keys, rate windows, and session
+   * values per key namespace (`flow:`, `answer:`, `slack:` …), so a burst of answers cannot evict the
+   * questionnaires people are clicking through.
+   */
   maxEntries?: number;
   /** Most distinct questions kept in the declined and feedback tallies. */
   maxQuestions?: number;
@@ -29,9 +33,14 @@ interface Votes {
   chunkIds: string[];
 }
 
+const MAX_NAMESPACES = 16;
+const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
+
 export class MemoryStore implements Store {
   private readonly now: () => number;
-  private readonly sessions: ExpiringMap<string>;
+  /** One map per key namespace (the text before the first ':'); a bounded number of namespaces. */
+  private readonly sessions = new Map<string, ExpiringMap<string>>();
+  private readonly maxEntries: number;
   private readonly claims: ExpiringMap<true>;
   private readonly rates: ExpiringMap<number>;
   private readonly declined = new Map<string, Tally>();
@@ -41,7 +50,7 @@ export class MemoryStore implements Store {
   constructor(options: MemoryStoreOptions = {}) {
     this.now = options.now ?? Date.now;
     const max = options.maxEntries ?? 50_000;
-    this.sessions = new ExpiringMap(max, this.now);
+    this.maxEntries = max;
     this.claims = new ExpiringMap(max, this.now);
     this.rates = new ExpiringMap(max, this.now);
     this.maxQuestions = options.maxQuestions ?? 10_000;
@@ -49,19 +58,33 @@ export class MemoryStore implements Store {
 
   /** Live sizes, for tests and metrics. */
   get sizes() {
-    return { sessions: this.sessions.size, sessionQueue: this.sessions.queued, claims: this.claims.size, rates: this.rates.size, declined: this.declined.size, feedback: this.votes.size };
+    const maps = [...this.sessions.values()];
+    return { sessions: sum(maps.map((m) => m.size)), sessionQueue: sum(maps.map((m) => m.queued)), claims: this.claims.size, rates: this.rates.size, declined: this.declined.size, feedback: this.votes.size };
+  }
+
+  private sessionMap(key: string): ExpiringMap<string> {
+    const colon = key.indexOf(':');
+    let namespace = colon > 0 ? key.slice(0, colon) : '';
+    // Namespaces come from our own code; the cap only guards against a caller that puts data there.
+    if (!this.sessions.has(namespace) && this.sessions.size >= MAX_NAMESPACES) namespace = '*';
+    let map = this.sessions.get(namespace);
+    if (!map) {
+      map = new ExpiringMap(this.maxEntries, this.now);
+      this.sessions.set(namespace, map);
+    }
+    return map;
   }
 
   async getSession(key: string): Promise<string | undefined> {
-    return this.sessions.get(key);
+    return this.sessionMap(key).get(key);
   }
 
   async setSession(key: string, value: string, ttlMs: number): Promise<void> {
-    this.sessions.set(key, value, ttlMs);
+    this.sessionMap(key).set(key, value, ttlMs);
   }
 
   async deleteSession(key: string): Promise<void> {
-    this.sessions.delete(key);
+    this.sessionMap(key).delete(key);
   }
 
   async claimOnce(key: string, ttlMs: number): Promise<boolean> {

@@ -31,6 +31,14 @@ describe('MemoryStore bounds', () => {
     expect(await store.getSession('flow:9900')).toBe('x'.repeat(50));
   });
 
+  it('a burst of one kind of value (answer contexts) does not evict another (questionnaires)', async () => {
+    const store = new MemoryStore({ maxEntries: 100 });
+    await store.setSession('flow:slack:U1:C1', 'mid-questionnaire', 30 * 60_000);
+    for (let i = 0; i < 1_000; i++) await store.setSession(`answer:${i}`, '{}', 7 * 24 * 3_600_000);
+    expect(await store.getSession('flow:slack:U1:C1')).toBe('mid-questionnaire');
+    expect(store.sizes.sessions).toBe(101);
+  });
+
   it('rewriting the same session over and over keeps the bookkeeping bounded', async () => {
     const store = new MemoryStore({ maxEntries: 100 });
     for (let i = 0; i < 100_000; i++) await store.setSession(`flow:${i % 3}`, String(i), 60_000);
