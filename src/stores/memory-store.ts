@@ -1,8 +1,8 @@
 /**
  * The default Store: everything in process memory, for one replica (use Redis for several). Every map is
- * bounded — sessions (per key namespace) and dedupe keys expire and the oldest are evicted beyond `maxEntries`; declined and
- * feedback tallies drop their least-counted entries beyond `maxQuestions` — so a flood of abandoned
- * questionnaires or one-off questions cannot grow memory without bound.
+ * bounded — session values (per key namespace) and dedupe keys expire, and the oldest are evicted beyond
+ * `maxEntries`; declined and feedback tallies drop their least-counted entries beyond `maxQuestions` — so
+ * a flood of abandoned questionnaires or one-off questions cannot grow memory without bound.
  */
 import type { FeedbackRecord, Store, UsageReport } from '../core/ports.ts';
 import { ExpiringMap } from './expiring-map.ts';
