@@ -9,6 +9,7 @@
 import { registerCommands } from '../adapters/discord/register.ts';
 import { flowQuestions } from '../adapters/discord/flow-questions.ts';
 import { createDesk } from '../core/desk.ts';
+import { formatConfigProblems, loadConfig } from '../ops/config.ts';
 import { MemoryStore } from '../stores/memory-store.ts';
 
 function fail(message: string): never {
@@ -16,15 +17,14 @@ function fail(message: string): never {
   process.exit(1);
 }
 
-const env = process.env;
-const token = env.DISCORD_TOKEN?.trim();
+// The same schema as the bot: a value it would reject is rejected here too, with the same words.
+const loaded = loadConfig();
+if (!loaded.ok) fail(formatConfigProblems(loaded.problems));
+const { env } = loaded.config;
+const token = env.DISCORD_TOKEN;
 if (!token) fail('DISCORD_TOKEN is not set — copy the bot token from the Developer Portal → your app → Bot → Reset Token.');
-for (const name of ['DISCORD_APPLICATION_ID', 'DISCORD_GUILD_ID'] as const) {
-  const value = env[name]?.trim();
-  if (value && !/^\d{5,25}$/.test(value)) fail(`${name} must be a numeric id (Developer Mode → right-click → Copy ID), got "${value}".`);
-}
 
-const knowledgeDir = env.KNOWLEDGE_DIR?.trim() || 'knowledge';
+const knowledgeDir = env.KNOWLEDGE_DIR;
 let questions;
 try {
   // The /choose-framework options come from the flow, read through the same Desk the bot runs.
@@ -37,9 +37,9 @@ try {
   const result = await registerCommands({
     token,
     questions,
-    ...(env.DISCORD_APPLICATION_ID?.trim() && { applicationId: env.DISCORD_APPLICATION_ID.trim() }),
-    ...(env.DISCORD_GUILD_ID?.trim() && { guildId: env.DISCORD_GUILD_ID.trim() }),
-    ...(env.DISCORD_API_URL?.trim() && { apiUrl: env.DISCORD_API_URL.trim() }),
+    ...(env.DISCORD_APPLICATION_ID && { applicationId: env.DISCORD_APPLICATION_ID }),
+    ...(env.DISCORD_GUILD_ID && { guildId: env.DISCORD_GUILD_ID }),
+    ...(env.DISCORD_API_URL && { apiUrl: env.DISCORD_API_URL }),
   });
   const where = result.scope === 'global' ? 'globally (may take up to an hour to appear everywhere)' : `to guild ${result.scope.guildId} (available now)`;
   console.log(`Registered ${result.names.map((n) => `/${n}`).join(', ')} for application ${result.applicationId} ${where}.`);
