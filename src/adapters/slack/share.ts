@@ -27,5 +27,15 @@ export async function saveShare(ctx: HandlerContext, item: Shareable): Promise<s
 export async function loadShare(ctx: HandlerContext, key: string): Promise<Shareable | undefined> {
   if (!/^[0-9a-f]{16}$/.test(key)) return undefined;
   const raw = await ctx.store.getSession(`slack:share:${key}`);
-  return raw ? (JSON.parse(raw) as Shareable) : undefined;
+  if (!raw) return undefined;
+  try {
+    const item = JSON.parse(raw) as Partial<Shareable> | null;
+    // A corrupt or foreign value reads as "no longer available", never as a crash on a click.
+    if (item?.kind === 'answer' && typeof item.answer === 'object' && item.answer) return item as Shareable;
+    if (item?.kind === 'flow' && typeof item.step === 'object' && item.step) return item as Shareable;
+  } catch {
+    // fall through
+  }
+  ctx.logger.warn({ key }, 'Slack share value unreadable; treated as expired');
+  return undefined;
 }
