@@ -13,8 +13,6 @@ import { DiscordStandIn } from '../tests/discord/standin.ts';
 import { percentile } from './timing.ts';
 import { CHAT_QUESTIONS } from './chat-questions.ts';
 
-
-
 function summary(label: string, samples: number[]): void {
   const s = [...samples].sort((a, b) => a - b);
   const f = (n: number) => n.toFixed(1);

@@ -33,7 +33,8 @@ export async function run(): Promise<void> {
   );
   await time('advanceFlow start → 5 answers → result', 1_000, () => {
     let { session, step } = advanceFlow(flow, citeOf, undefined, { type: 'start' });
-    while (step.kind === 'question') ({ session, step } = advanceFlow(flow, citeOf, session, { type: 'answer', nonce: step.nonce, question: step.questionId, option: step.options[0]!.id }));
+    while (step.kind === 'question')
+      ({ session, step } = advanceFlow(flow, citeOf, session, { type: 'answer', nonce: step.nonce, question: step.questionId, option: step.options[0]!.id }));
   });
 
   const desk = await createDesk({ knowledgeDir: 'knowledge', store: new MemoryStore() });
@@ -50,5 +51,7 @@ export async function run(): Promise<void> {
   for (let i = 0; i < flood; i++) await store.setSession(`flow:slack:u${i}:c`, '{"v":1,"nonce":"abcdefgh","answers":{"goal":"research"},"history":["goal"]}', 30 * 60_000);
   const ms = performance.now() - started;
   const mb = (process.memoryUsage().heapUsed - before) / 1_048_576;
-  console.log(`MemoryStore flood: ${flood.toLocaleString('en')} sessions in ${ms.toFixed(0)} ms (${((flood / ms) * 1000).toFixed(0)}/s); kept ${store.sizes.sessions.toLocaleString('en')} (cap), heap +${mb.toFixed(1)} MB`);
+  console.log(
+    `MemoryStore flood: ${flood.toLocaleString('en')} sessions in ${ms.toFixed(0)} ms (${((flood / ms) * 1000).toFixed(0)}/s); kept ${store.sizes.sessions.toLocaleString('en')} (cap), heap +${mb.toFixed(1)} MB`,
+  );
 }

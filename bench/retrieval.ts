@@ -36,7 +36,6 @@ interface Measured {
 
 const HELD_OUT = fileURLToPath(new URL('../tests/eval/held-out.yaml', import.meta.url));
 
-
 function median(values: number[]): number {
   return percentile(values, 50);
 }
@@ -80,7 +79,13 @@ function plainMiniSearch(chunks: readonly Chunk[], set: EvalSet, rounds: number,
   const index = build();
   const ask: Ask = (q) => {
     const results = index.search(q);
-    return { answered: results.length > 0, text: results.slice(0, 3).map((r) => String(r.body)).join('\n') };
+    return {
+      answered: results.length > 0,
+      text: results
+        .slice(0, 3)
+        .map((r) => String(r.body))
+        .join('\n'),
+    };
   };
   return { buildMs, ...latency(set, ask, rounds), quality: runEval(set, ask), ...(heldOut && { heldOut: runEval(heldOut, ask) }) };
 }

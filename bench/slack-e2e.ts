@@ -15,7 +15,6 @@ import { SlackStandIn } from '../tests/slack/standin.ts';
 import { percentile } from './timing.ts';
 import { CHAT_QUESTIONS } from './chat-questions.ts';
 
-
 interface Figures {
   answers: number[];
   acks: number[];
@@ -25,7 +24,6 @@ interface Figures {
   /** CPU time the bot process spent on these events (machine load does not inflate it much). */
   cpuMs: number;
 }
-
 
 /** Sends `rate` signed mentions per second for `seconds`, and waits (bounded) for every answer. */
 async function drive(standIn: SlackStandIn, url: string, rate: number, seconds: number): Promise<Figures> {
@@ -107,7 +105,10 @@ export async function run(rate = 200, seconds = 3): Promise<void> {
     const bare: Figures = { answers: [], acks: [], lost: 0, duplicates: 0, cpuMs: 0 };
     const desk: Figures = { answers: [], acks: [], lost: 0, duplicates: 0, cpuMs: 0 };
     for (let slice = 0; slice < seconds * 2; slice += 1) {
-      for (const [url, into] of [[urls.echo, bare], [urls.ours, desk]] as const) {
+      for (const [url, into] of [
+        [urls.echo, bare],
+        [urls.ours, desk],
+      ] as const) {
         const cpuBefore = await cpu();
         const f = await drive(standIn, url, rate, 0.5);
         into.cpuMs += (await cpu()) - cpuBefore;
@@ -117,7 +118,9 @@ export async function run(rate = 200, seconds = 3): Promise<void> {
         into.duplicates += f.duplicates;
       }
     }
-    console.log(`${rate} signed app_mention events/s, ${seconds} s each in alternating 0.5 s slices, over HTTP; bots in a child process, load generator + Web API stand-in on the main thread (${availableParallelism()} CPUs, load ${loadavg()[0]!.toFixed(1)})`);
+    console.log(
+      `${rate} signed app_mention events/s, ${seconds} s each in alternating 0.5 s slices, over HTTP; bots in a child process, load generator + Web API stand-in on the main thread (${availableParallelism()} CPUs, load ${loadavg()[0]!.toFixed(1)})`,
+    );
     console.log(line('bare Bolt echo', bare));
     console.log(line('Framework Desk (Slack)', desk));
     const ratio = percentile(desk.answers, 50) / percentile(bare.answers, 50);

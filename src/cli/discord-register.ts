@@ -25,7 +25,7 @@ const token = env.DISCORD_TOKEN;
 if (!token) fail('DISCORD_TOKEN is not set — copy the bot token from the Developer Portal → your app → Bot → Reset Token.');
 
 const knowledgeDir = env.KNOWLEDGE_DIR;
-let questions;
+let questions: Awaited<ReturnType<typeof flowQuestions>>;
 try {
   // The /choose-framework options come from the flow, read through the same Desk the bot runs.
   questions = await flowQuestions(await createDesk({ knowledgeDir, store: new MemoryStore() }));

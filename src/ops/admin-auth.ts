@@ -4,9 +4,7 @@
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 
-export type AdminAuth =
-  | { ok: true }
-  | { ok: false; status: 401 | 403 | 503; error: string; fix: string };
+export type AdminAuth = { ok: true } | { ok: false; status: 401 | 403 | 503; error: string; fix: string };
 
 function digest(text: string): Buffer {
   return createHash('sha256').update(text).digest();

@@ -59,7 +59,7 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
   const { env } = config;
   const metrics = createMetrics({ defaultMetrics: options.processTriggers ?? true });
   const { store, bus: redisBus } = await createStore(config, logger, metrics);
-  const cleanup: (() => Promise<unknown> | void)[] = [];
+  const cleanup: (() => unknown)[] = [];
   // Sharded Discord: this process manages the shards; reloads reach them over Redis or, without it, IPC.
   const sharded = config.discord && config.env.DISCORD_SHARDS !== undefined && !options.adapters;
   const discordShards = sharded
@@ -76,7 +76,13 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
   let desk: Desk;
   try {
     const observer = createDeskObserver(logger, metrics);
-    const core = await createDesk({ knowledgeDir: env.KNOWLEDGE_DIR, store, observer, sessionTtlMs: config.sessionTtlMs, ...(config.rateLimit && { rateLimit: config.rateLimit }) });
+    const core = await createDesk({
+      knowledgeDir: env.KNOWLEDGE_DIR,
+      store,
+      observer,
+      sessionTtlMs: config.sessionTtlMs,
+      ...(config.rateLimit && { rateLimit: config.rateLimit }),
+    });
     desk = core;
     if (bus) {
       const broadcasting = withReloadBroadcast(core, bus, { logger, metrics, ...(options.instanceId && { instanceId: options.instanceId }) });
@@ -140,7 +146,12 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
     ...(options.exit && { exit: options.exit }),
     steps: [
       { name: 'stop taking work', run: async () => server?.beginDrain() },
-      { name: 'stop reload triggers', run: async () => cleanup.forEach((stop) => stop()) },
+      {
+        name: 'stop reload triggers',
+        run: async () => {
+          for (const stop of cleanup) stop();
+        },
+      },
       {
         name: 'stop adapters and HTTP',
         run: () => Promise.all([...adapters.map((a) => a.stop()), server?.close(Math.max(0, env.SHUTDOWN_GRACE_MS - 500))]),

@@ -6,8 +6,7 @@
 import { z } from 'zod';
 
 /** Empty values (`FOO=` in a .env file) mean "unset", as operators expect. */
-const optional = <T extends z.ZodType>(schema: T) =>
-  z.preprocess((value) => (typeof value === 'string' && value.trim() === '' ? undefined : value), schema.optional());
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (typeof value === 'string' && value.trim() === '' ? undefined : value), schema.optional());
 
 const flag = (fallback: boolean) =>
   optional(
@@ -26,11 +25,19 @@ const wholeNumber = (min: number, max: number, fallback: number) =>
   ).transform((value) => value ?? fallback);
 
 const url = (what: string, protocols: RegExp) =>
-  optional(z.string().regex(protocols, { error: `must be a ${what} URL` }).pipe(z.url({ error: `must be a valid ${what} URL` })));
+  optional(
+    z
+      .string()
+      .regex(protocols, { error: `must be a ${what} URL` })
+      .pipe(z.url({ error: `must be a valid ${what} URL` })),
+  );
 
 const idList = (example: string) =>
-  optional(z.string().regex(/^[\w\s,]+$/, { error: `must be a comma-separated list of user ids, e.g. ${example}` })).transform(
-    (value) => (value ?? '').split(',').map((id) => id.trim()).filter(Boolean),
+  optional(z.string().regex(/^[\w\s,]+$/, { error: `must be a comma-separated list of user ids, e.g. ${example}` })).transform((value) =>
+    (value ?? '')
+      .split(',')
+      .map((id) => id.trim())
+      .filter(Boolean),
   );
 
 const secret = (min: number) => optional(z.string().min(min, { error: `looks too short (at least ${min} characters)` }));
@@ -90,8 +97,7 @@ function crossCheck(source: NodeJS.ProcessEnv): string[] {
   const slackExtras = ['SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN'].filter(set);
   if (slackExtras.length > 0 && !set('SLACK_BOT_TOKEN')) {
     problems.push(
-      `SLACK_BOT_TOKEN is required when ${slackExtras.join(' or ')} is set — copy the Bot User OAuth Token (xoxb-…) ` +
-        'from your Slack app’s OAuth & Permissions page',
+      `SLACK_BOT_TOKEN is required when ${slackExtras.join(' or ')} is set — copy the Bot User OAuth Token (xoxb-…) ` + 'from your Slack app’s OAuth & Permissions page',
     );
   }
   if (set('DISCORD_SHARDS') && !set('DISCORD_TOKEN')) {

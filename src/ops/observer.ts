@@ -35,7 +35,10 @@ export function createDeskObserver(logger: Logger, metrics: DeskMetrics): DeskOb
       metrics.answerLatency.observe({ platform: who.platform }, ms / 1000);
       const top = answer.snippets[0]?.citation;
       if (answer.declineReason === 'internal') {
-        logger.error({ event: 'question', platform: who.platform, user: who.userId, error: answer.error, question: answer.question.slice(0, LOGGED_QUESTION_CHARS) }, 'answering failed (bug): the user got an apology');
+        logger.error(
+          { event: 'question', platform: who.platform, user: who.userId, error: answer.error, question: answer.question.slice(0, LOGGED_QUESTION_CHARS) },
+          'answering failed (bug): the user got an apology',
+        );
         return;
       }
       logger.info(

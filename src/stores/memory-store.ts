@@ -21,7 +21,6 @@ export interface MemoryStoreOptions {
   now?: () => number;
 }
 
-
 interface Tally {
   question: string;
   count: number;
@@ -59,7 +58,14 @@ export class MemoryStore implements Store {
   /** Live sizes, for tests and metrics. */
   get sizes() {
     const maps = [...this.sessions.values()];
-    return { sessions: sum(maps.map((m) => m.size)), sessionQueue: sum(maps.map((m) => m.queued)), claims: this.claims.size, rates: this.rates.size, declined: this.declined.size, feedback: this.votes.size };
+    return {
+      sessions: sum(maps.map((m) => m.size)),
+      sessionQueue: sum(maps.map((m) => m.queued)),
+      claims: this.claims.size,
+      rates: this.rates.size,
+      declined: this.declined.size,
+      feedback: this.votes.size,
+    };
   }
 
   private sessionMap(key: string): ExpiringMap<string> {

@@ -38,7 +38,6 @@ const RATE_SCRIPT = `local n = redis.call('INCR', KEYS[1])
 if n == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
 return n`;
 
-
 export class RedisStore implements Store {
   readonly redis: Redis;
   private readonly prefix: string;
@@ -150,7 +149,12 @@ export class RedisStore implements Store {
       if (Number(size) > this.maxReported) {
         // Drop the least asked so a flood of one-off questions cannot grow Redis without bound.
         const dropped = await this.redis.zrange(zset, 0, String(Number(size) - this.maxReported - 1));
-        if (dropped.length > 0) await this.redis.multi().zrem(zset, ...dropped).hdel(texts, ...dropped).exec();
+        if (dropped.length > 0)
+          await this.redis
+            .multi()
+            .zrem(zset, ...dropped)
+            .hdel(texts, ...dropped)
+            .exec();
       }
     });
   }

@@ -6,7 +6,6 @@ import { PassThrough } from 'node:stream';
 import { ConsoleAdapter } from '../../src/adapters/console/index.ts';
 import type { Desk } from '../../src/core/ports.ts';
 
-
 export class ConsoleDriver {
   readonly input = new PassThrough();
   readonly output = new PassThrough();

@@ -106,7 +106,15 @@ describe('answers', () => {
   });
 
   it('turns a bug into an apology marked internal, with the error kept for the log only', () => {
-    const broken = { ...kb, index: { ...kb.index, parse: () => { throw new Error('index exploded'); } } } as unknown as typeof kb;
+    const broken = {
+      ...kb,
+      index: {
+        ...kb.index,
+        parse: () => {
+          throw new Error('index exploded');
+        },
+      },
+    } as unknown as typeof kb;
     const answer = answerQuestion(broken, 'tflite on phones');
     expect(answer).toMatchObject({ answered: false, declineReason: 'internal', error: expect.stringContaining('index exploded') });
     expect(answer.lead).toMatch(/^Sorry/);
@@ -117,7 +125,9 @@ describe('answers', () => {
   it('renders numbered citations in plain text', () => {
     const text = renderAnswerText(answerQuestion(kb, 'tflite on phones'));
     expect(text).toMatch(/^\[1\] TensorFlow Lite/m);
-    expect(text).toMatch(/Sources:\n\[1\] A Field Guide to TensorFlow — Example Engineering Blog \(2023\), section "Mobile deployment with TensorFlow Lite" <https:\/\/example\.org\/tf-guide>/);
+    expect(text).toMatch(
+      /Sources:\n\[1\] A Field Guide to TensorFlow — Example Engineering Blog \(2023\), section "Mobile deployment with TensorFlow Lite" <https:\/\/example\.org\/tf-guide>/,
+    );
   });
 });
 

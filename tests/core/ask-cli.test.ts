@@ -65,7 +65,10 @@ describe('npm run ask -- --json', () => {
   it('answers one JSON line per non-empty stdin line', async () => {
     const { code, stdout } = await ask(['--json'], 'is pytorch good for research?\n\n   \nhow do I bake bread\ndoes tflite run on phones\n');
     expect(code).toBe(0);
-    const answers = stdout.trim().split('\n').map((l) => JSON.parse(l) as AskJson);
+    const answers = stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as AskJson);
     expect(answers.map((a) => [a.question, a.answered])).toEqual([
       ['is pytorch good for research?', true],
       ['how do I bake bread', false],

@@ -21,7 +21,9 @@ beforeAll(async () => {
     return { answered: answer.answered, text: renderAnswerText(answer) };
   });
   const pct = (n: number, d: number) => `${((100 * n) / d).toFixed(1)}%`;
-  console.log(`eval: ${result.correct}/${result.total} answerable correct (${pct(result.correct, result.total)}), ${result.declined}/${result.offTopic} off-topic declined (${pct(result.declined, result.offTopic)})`);
+  console.log(
+    `eval: ${result.correct}/${result.total} answerable correct (${pct(result.correct, result.total)}), ${result.declined}/${result.offTopic} off-topic declined (${pct(result.declined, result.offTopic)})`,
+  );
   for (const f of result.failures) console.log(`  miss: ${f.q} — ${f.why}`);
   for (const q of result.leaks) console.log(`  off-topic answered: ${q}`);
 });

@@ -29,7 +29,7 @@ describe('parseQuestion', () => {
   });
 
   it('drops chat around the question: reported speech, abbreviations, contractions, plurals of stop words', () => {
-    const parsed = parseQuestion("my coworker keeps saying ppl say theyre the only ones who debug torch, which framework?", expander);
+    const parsed = parseQuestion('my coworker keeps saying ppl say theyre the only ones who debug torch, which framework?', expander);
     expect(parsed.terms).toEqual(['cowork', 'only', 'debug', 'pytorch']);
   });
 
@@ -54,7 +54,10 @@ describe('sentences', () => {
   });
 
   it('picks the best sentences in order and never the whole multi-sentence chunk', () => {
-    const picked = pickSentences(analyseSentences(body, (t) => t), { terms: new Set(['torchserv']), idf: () => 1, frameworks: [] });
+    const picked = pickSentences(
+      analyseSentences(body, (t) => t),
+      { terms: new Set(['torchserv']), idf: () => 1, frameworks: [] },
+    );
     expect(picked.text).toMatch(/^TorchServe serves PyTorch models\./);
     expect(picked.text.length).toBeLessThan(body.length);
   });
@@ -68,7 +71,10 @@ describe('findDisagreement', () => {
   });
 
   it('flags different figures for the same thing from different chunks', () => {
-    const note = findDisagreement([snippet('TensorFlow Serving handles 50K requests/sec.', 'A', 'a#1'), snippet('TensorFlow Serving handled about 30,000 requests/sec.', 'B', 'b#1')]);
+    const note = findDisagreement([
+      snippet('TensorFlow Serving handles 50K requests/sec.', 'A', 'a#1'),
+      snippet('TensorFlow Serving handled about 30,000 requests/sec.', 'B', 'b#1'),
+    ]);
     expect(note).toBe('The sources disagree here for TensorFlow: A says 50K requests/sec while B says 30,000 requests/sec.');
   });
 

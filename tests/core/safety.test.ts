@@ -61,7 +61,10 @@ describe('any input is safe', () => {
   it('never throws and never echoes mentions for arbitrary strings', () => {
     const mentionish = fc.constantFrom('@everyone', '@here', '<!channel>', '<@U1>', '<@&1>', 'tf', 'torch', '\u0000', '🔥', '\n', 'tflite');
     const input = fc.array(fc.oneof(fc.string({ unit: 'grapheme' }), fc.string({ unit: 'binary' }), mentionish), { maxLength: 12 }).map((parts) => parts.join(' '));
-    fc.assert(fc.property(input, (q) => void assertSafe(q)), { numRuns: 400 });
+    fc.assert(
+      fc.property(input, (q) => void assertSafe(q)),
+      { numRuns: 400 },
+    );
   });
 });
 

@@ -8,13 +8,19 @@ import { overrideDesk, problemsIn, startHarness, type Harness } from './harness.
 let h: Harness;
 let reloads = 0;
 beforeAll(async () => {
-  h = await startHarness((desk) => overrideDesk(desk, { reload: (t) => ((reloads += 1), desk.reload(t)) }));
+  h = await startHarness((desk) =>
+    overrideDesk(desk, {
+      reload: (t) => {
+        reloads += 1;
+        return desk.reload(t);
+      },
+    }),
+  );
 });
 afterAll(async () => h.close());
 afterEach(() => expect(problemsIn(h.standIn.calls)).toEqual([]));
 
-const reload = (who: { userId?: string; admin?: boolean; dm?: boolean }) =>
-  slashCommand('framework-admin', [{ name: 'reload', type: 1, options: [] }], who);
+const reload = (who: { userId?: string; admin?: boolean; dm?: boolean }) => slashCommand('framework-admin', [{ name: 'reload', type: 1, options: [] }], who);
 
 describe('/framework-admin', () => {
   it('reloads for an administrator: defers, then edits in the result', async () => {

@@ -66,7 +66,16 @@ describe('Discord edge cases', () => {
 
   it('a slow flow step after a click defers the update (type 6), then edits the message', async () => {
     const desk = fakeDesk();
-    const slow = await startHarness(() => overrideDesk(desk, { flow: async (w, a) => (await new Promise((r) => setTimeout(r, 2_000)), desk.flow(w, a)) }), false);
+    const slow = await startHarness(
+      () =>
+        overrideDesk(desk, {
+          flow: async (w, a) => {
+            await new Promise((r) => setTimeout(r, 2_000));
+            return desk.flow(w, a);
+          },
+        }),
+      false,
+    );
     try {
       const [first, second] = await slow.send('INTERACTION_CREATE', slashCommand('choose-framework', []), 2, 8_000);
       expect((first?.body as { type: number }).type).toBe(5);
@@ -92,7 +101,10 @@ describe('Discord edge cases', () => {
       const [start] = await broken.send('INTERACTION_CREATE', slashCommand('choose-framework', []));
       const data = (start?.body as { data: { components: { components: { custom_id: string; options: { value: string }[] }[] }[] } }).data;
       const select = data.components[0]?.components[0];
-      const [apology] = await broken.send('INTERACTION_CREATE', componentClick(messageFromBody(data, CHANNEL_ID, { flags: 64 }), select?.custom_id ?? '', [select?.options[0]?.value ?? '']));
+      const [apology] = await broken.send(
+        'INTERACTION_CREATE',
+        componentClick(messageFromBody(data, CHANNEL_ID, { flags: 64 }), select?.custom_id ?? '', [select?.options[0]?.value ?? '']),
+      );
       const body = apology?.body as { type: number; data: { flags: number } };
       expect(body.type).toBe(4);
       expect(body.data.flags).toBe(64);

@@ -36,7 +36,15 @@ const buttonLabelled = (data: Data | undefined, label: string) => components(dat
 
 /** The flow message as Discord would hand it back on a click: ephemeral, owned by the asker. */
 function asMessage(data: Data | undefined) {
-  return messageFromBody(data, CHANNEL_ID, { flags: EPHEMERAL, interaction_metadata: { id: snowflake(), type: 2, user: { id: ASKER_ID, username: 'asker', discriminator: '0', avatar: null, global_name: null }, authorizing_integration_owners: { 0: GUILD_ID } } });
+  return messageFromBody(data, CHANNEL_ID, {
+    flags: EPHEMERAL,
+    interaction_metadata: {
+      id: snowflake(),
+      type: 2,
+      user: { id: ASKER_ID, username: 'asker', discriminator: '0', avatar: null, global_name: null },
+      authorizing_integration_owners: { 0: GUILD_ID },
+    },
+  });
 }
 
 async function start(options: { name: string; type: number; value: string }[] = []): Promise<Data | undefined> {
@@ -118,10 +126,7 @@ describe('/choose-framework', () => {
   it("refuses clicks on someone else's questionnaire", async () => {
     const data = await start();
     const menu = select(data);
-    const [call] = await h.send(
-      'INTERACTION_CREATE',
-      componentClick(asMessage(data), menu?.custom_id ?? '', [menu?.options?.[0]?.value ?? ''], { userId: '200000000000000077' }),
-    );
+    const [call] = await h.send('INTERACTION_CREATE', componentClick(asMessage(data), menu?.custom_id ?? '', [menu?.options?.[0]?.value ?? ''], { userId: '200000000000000077' }));
     const body = call?.body as Callback;
     expect(body.type).toBe(4);
     expect(JSON.stringify(body)).toMatch(/belongs to someone else/);

@@ -13,7 +13,6 @@ import { LISTED_ADMIN_ID } from './payloads.ts';
 import { specValidator } from './spec-validator.ts';
 import { DiscordStandIn, type RecordedCall } from './standin.ts';
 
-
 export interface Harness {
   standIn: DiscordStandIn;
   desk: Desk;

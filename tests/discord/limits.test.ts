@@ -12,7 +12,12 @@ describe('Discord embed limits', () => {
     for (const e of embeds) expect(e.description?.length ?? 0).toBeLessThanOrEqual(LIMITS.description);
     expect(embeds.at(-1)?.fields).toHaveLength(1);
     expect(embeds.at(-1)?.footer?.text).toBe('f');
-    expect(embeds.map((e) => e.description).join(' ').split(/\s+/)).toHaveLength(2_000);
+    expect(
+      embeds
+        .map((e) => e.description)
+        .join(' ')
+        .split(/\s+/),
+    ).toHaveLength(2_000);
   });
 
   it('packs any embeds into messages of ≤ 10 embeds and ≤ 6000 characters, each embed within its limits', () => {

@@ -100,4 +100,3 @@ describe('Discord messages', () => {
     }
   });
 });
-

@@ -100,13 +100,18 @@ describe('/ask', () => {
 describe('/ask when the core is slow or broken', () => {
   it('defers within 3 s, then edits the original response', async () => {
     const slow = await startHarness((desk) =>
-      overrideDesk(desk, { ask: async (q, w) => (await new Promise((r) => setTimeout(r, 2_000)), desk.ask(q, w)) }),
+      overrideDesk(desk, {
+        ask: async (q, w) => {
+          await new Promise((r) => setTimeout(r, 2_000));
+          return desk.ask(q, w);
+        },
+      }),
     );
     try {
       const started = Date.now();
       const [deferral, edit] = await slow.send('INTERACTION_CREATE', slashCommand('ask', [{ name: 'question', type: 3, value: ANSWERABLE }]), 2, 8_000);
       expect((deferral?.body as Callback).type).toBe(5);
-      expect(((deferral?.at ?? 0) - started)).toBeLessThan(3_000);
+      expect((deferral?.at ?? 0) - started).toBeLessThan(3_000);
       expect(edit?.method).toBe('PATCH');
       expect(edit?.path).toMatch(/\/messages\/@original$/);
       expect(JSON.stringify(edit?.body)).toMatch(/fd:share/);

@@ -19,10 +19,7 @@ function rewriteRefs(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(rewriteRefs);
   if (value && typeof value === 'object') {
     return Object.fromEntries(
-      Object.entries(value).map(([key, inner]) => [
-        key,
-        key === '$ref' && typeof inner === 'string' ? inner.replace('#/components/schemas/', '#/$defs/') : rewriteRefs(inner),
-      ]),
+      Object.entries(value).map(([key, inner]) => [key, key === '$ref' && typeof inner === 'string' ? inner.replace('#/components/schemas/', '#/$defs/') : rewriteRefs(inner)]),
     );
   }
   return value;
@@ -99,9 +96,7 @@ export class DiscordSpecValidator {
       }
       return problems;
     }
-    const message = (template.endsWith('/callback') ? (body as { data?: unknown }).data : body) as
-      | { content?: string; embeds?: Embedish[] }
-      | undefined;
+    const message = (template.endsWith('/callback') ? (body as { data?: unknown }).data : body) as { content?: string; embeds?: Embedish[] } | undefined;
     if (message?.content && message.content.length > 2000) problems.push(`content ${message.content.length} > 2000`);
     const total = embedsTotal(message?.embeds);
     if (total > 6000) problems.push(`embeds total ${total} > 6000`);

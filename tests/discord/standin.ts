@@ -142,7 +142,10 @@ export class DiscordStandIn {
     if (method === 'PATCH' && /^\/webhooks\/\d+\/[^/]+\/messages\/@original$/.test(path)) return json(200, messageFromBody(body, CHANNEL_ID));
     if (method === 'POST' && /^\/webhooks\/\d+\/[^/]+$/.test(path)) return json(200, messageFromBody(body, CHANNEL_ID));
     if (method === 'PUT' && /^\/applications\/\d+(\/guilds\/\d+)?\/commands$/.test(path)) {
-      return json(200, (body as { name: string }[]).map((c) => ({ ...c, id: snowflake(), application_id: APP_ID, version: snowflake() })));
+      return json(
+        200,
+        (body as { name: string }[]).map((c) => ({ ...c, id: snowflake(), application_id: APP_ID, version: snowflake() })),
+      );
     }
     json(404, { message: `stand-in has no route for ${method} ${path}`, code: 0 });
   }
@@ -231,7 +234,11 @@ export class DiscordStandIn {
       };
       const timer = setTimeout(() => {
         finish();
-        const seen = this.calls.slice(from).map((c) => `${c.method} ${c.path}`).join(', ') || 'none';
+        const seen =
+          this.calls
+            .slice(from)
+            .map((c) => `${c.method} ${c.path}`)
+            .join(', ') || 'none';
         reject(new Error(`timed out waiting for ${count} matching REST call(s); calls seen: ${seen}`));
       }, timeoutMs);
       const finish = () => {

@@ -31,7 +31,21 @@ describe('flow action codec', () => {
   });
 
   it('rejects garbage and tampered values without throwing', () => {
-    for (const bad of ['', 'cf1', 'cf1|a|n|goal', 'cf1|a|n|goal|Research', 'cf1|a|n|goal|x|y', 'cf2|r', 'cf1|r|x', 'cf1|s|colour=red', 'cf1|s|goal', 'cf1|s|goal=a=b', 'fd:share', 'cf1|b|' + 'x'.repeat(30), 'x'.repeat(500)]) {
+    for (const bad of [
+      '',
+      'cf1',
+      'cf1|a|n|goal',
+      'cf1|a|n|goal|Research',
+      'cf1|a|n|goal|x|y',
+      'cf2|r',
+      'cf1|r|x',
+      'cf1|s|colour=red',
+      'cf1|s|goal',
+      'cf1|s|goal=a=b',
+      'fd:share',
+      'cf1|b|' + 'x'.repeat(30),
+      'x'.repeat(500),
+    ]) {
       expect(decodeFlowAction(bad), bad).toBeUndefined();
     }
     expect(decodeFlowAction(undefined)).toBeUndefined();

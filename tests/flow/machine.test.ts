@@ -18,12 +18,21 @@ function run(actions: (FlowAction | ((s: FlowSession | undefined) => FlowAction)
   return { session, steps, last: steps.at(-1)! };
 }
 
-const answer = (question: string, option: string) => (s: FlowSession | undefined): FlowAction => ({ type: 'answer', nonce: s?.nonce ?? 'none', question, option });
+const answer =
+  (question: string, option: string) =>
+  (s: FlowSession | undefined): FlowAction => ({ type: 'answer', nonce: s?.nonce ?? 'none', question, option });
 const back = (s: FlowSession | undefined): FlowAction => ({ type: 'back', nonce: s?.nonce ?? 'none' });
 
 describe('advanceFlow', () => {
   it('asks every question in file order, then gives a cited result', () => {
-    const { steps, last } = run([{ type: 'start' }, answer('goal', 'research'), answer('target', 'cloud_server'), answer('hardware', 'gpu'), answer('domain', 'vision'), answer('team', 'none')]);
+    const { steps, last } = run([
+      { type: 'start' },
+      answer('goal', 'research'),
+      answer('target', 'cloud_server'),
+      answer('hardware', 'gpu'),
+      answer('domain', 'vision'),
+      answer('team', 'none'),
+    ]);
     expect(steps.slice(0, 5).map((s) => (s.kind === 'question' ? `${s.questionId} ${s.position}/${s.total}` : s.kind))).toEqual([
       'goal 1/5',
       'target 2/5',
@@ -48,12 +57,19 @@ describe('advanceFlow', () => {
   });
 
   it('ignores absent preset values (optional command options)', () => {
-    expect(run([{ type: 'start', preset: { goal: undefined, target: '', hardware: 'gpu' } }]).last).toMatchObject({ kind: 'question', questionId: 'goal', answers: { hardware: 'gpu' } });
+    expect(run([{ type: 'start', preset: { goal: undefined, target: '', hardware: 'gpu' } }]).last).toMatchObject({
+      kind: 'question',
+      questionId: 'goal',
+      answers: { hardware: 'gpu' },
+    });
   });
 
   it('rejects unknown preset ids, naming the valid ones', () => {
     expect(run([{ type: 'start', preset: { goal: 'fun' } }]).last).toEqual({ kind: 'invalid', message: expect.stringContaining('research, prototyping, production, learning') });
-    expect(run([{ type: 'start', preset: { colour: 'red' } as never }]).last).toEqual({ kind: 'invalid', message: expect.stringContaining('goal, target, hardware, domain, team') });
+    expect(run([{ type: 'start', preset: { colour: 'red' } as never }]).last).toEqual({
+      kind: 'invalid',
+      message: expect.stringContaining('goal, target, hardware, domain, team'),
+    });
   });
 
   it('goes back one answer at a time', () => {

@@ -6,7 +6,13 @@ let loading: Promise<KnowledgeSnapshot> | undefined;
 
 export function realSnapshot(): Promise<KnowledgeSnapshot> {
   loading ??= loadKnowledgeBase('knowledge').then(({ snapshot, issues }) => {
-    if (!snapshot) throw new Error(`knowledge/ does not load: ${issues.filter((i) => i.severity === 'error').map((i) => `${i.file}:${i.line}: ${i.message}`).join('\n')}`);
+    if (!snapshot)
+      throw new Error(
+        `knowledge/ does not load: ${issues
+          .filter((i) => i.severity === 'error')
+          .map((i) => `${i.file}:${i.line}: ${i.message}`)
+          .join('\n')}`,
+      );
     return snapshot;
   });
   return loading;

@@ -48,7 +48,10 @@ describe('Discord sharding', () => {
     adapter.manager.shards.get(0)!.send({ publish: '{"origin":"shard-0"}' });
     for (let i = 0; i < 100 && fromShards.filter((m) => m.heard).length < 4; i++) await new Promise((r) => setTimeout(r, 25));
     expect(heard).toEqual(['{"origin":"shard-0"}']);
-    const heardByShard = fromShards.filter((m) => m.heard).map((m) => `${String(m.shard)}:${String(m.heard)}`).sort();
+    const heardByShard = fromShards
+      .filter((m) => m.heard)
+      .map((m) => `${String(m.shard)}:${String(m.heard)}`)
+      .sort();
     expect(heardByShard).toEqual(['0:{"origin":"manager"}', '0:{"origin":"shard-0"}', '1:{"origin":"manager"}', '1:{"origin":"shard-0"}']);
 
     const children = adapter.manager.shards.map((shard) => shard.process!);

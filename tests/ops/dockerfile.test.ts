@@ -28,11 +28,17 @@ describe('Dockerfile', () => {
   });
 
   it('copies only files that exist and that .dockerignore does not exclude', () => {
-    const ignored = readFileSync(new URL('.dockerignore', root), 'utf8').split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
+    const ignored = readFileSync(new URL('.dockerignore', root), 'utf8')
+      .split('\n')
+      .map((l) => l.trim())
+      .filter((l) => l && !l.startsWith('#'));
     const copies = instructions.filter((line) => line.startsWith('COPY ') && !line.includes('--from='));
     expect(copies.length).toBeGreaterThan(0);
     for (const copy of copies) {
-      const parts = copy.split(/\s+/).slice(1).filter((p) => !p.startsWith('--'));
+      const parts = copy
+        .split(/\s+/)
+        .slice(1)
+        .filter((p) => !p.startsWith('--'));
       for (const source of parts.slice(0, -1)) {
         expect(existsSync(new URL(source, root)), `${source} (copied by the Dockerfile) must exist`).toBe(true);
         expect(ignored, `${source} must not be excluded by .dockerignore`).not.toContain(source);

@@ -65,7 +65,16 @@ describe('Desk observer', () => {
     const text = await metrics.registry.metrics();
     expect(text).toContain('fdesk_feedback_total{platform="console",vote="down"} 1');
     expect(text).toContain('fdesk_flow_results_total{platform="discord"} 1');
-    const broken = createDeskObserver({ ...logger, info: () => { throw new Error('disk full'); }, error: () => undefined } as never, metrics);
+    const broken = createDeskObserver(
+      {
+        ...logger,
+        info: () => {
+          throw new Error('disk full');
+        },
+        error: () => undefined,
+      } as never,
+      metrics,
+    );
     expect(() => broken.onAnswer!(answered, { platform: 'cli', userId: 'u', conversation: 'c' }, 1)).not.toThrow();
   });
 

@@ -111,7 +111,10 @@ describe('npm start with Slack in HTTP mode', () => {
       const forged = await fetch(`${base}/slack/events`, { method: 'POST', headers: signedHeaders(body, 'application/json', { secret: 'wrong' }), body });
       expect(forged.status).toBe(401);
       // The one log line per question, as JSON on stdout (not a terminal).
-      const line = bot.stdout().split('\n').find((l) => l.includes('"event":"question"'));
+      const line = bot
+        .stdout()
+        .split('\n')
+        .find((l) => l.includes('"event":"question"'));
       expect(JSON.parse(line!)).toMatchObject({ platform: 'slack', answered: true, topCitation: expect.any(String) });
       expect(bot.stdout()).not.toContain('xoxb-process-test');
       bot.child.kill('SIGTERM');

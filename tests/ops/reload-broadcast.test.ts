@@ -7,7 +7,9 @@ import { hasRedisServer, TestRedis } from './redis-server.ts';
 /** An in-process bus: every subscriber hears every message, like Redis pub/sub. */
 function memoryBus(hub: ((m: string) => void)[]): ReloadBus {
   return {
-    publish: async (message) => hub.forEach((listener) => listener(message)),
+    publish: async (message) => {
+      for (const listener of hub) listener(message);
+    },
     subscribe: async (onMessage) => void hub.push(onMessage),
     close: async () => undefined,
   };
@@ -41,7 +43,9 @@ describe('reload broadcast', () => {
 
     // Whatever else lands on the channel is ignored, never thrown inside the Redis listener.
     for (const junk of ['not json', 'null', '42', '"text"', '{"origin":7}', '[]']) {
-      expect(() => hub.forEach((listener) => listener(junk))).not.toThrow();
+      expect(() => {
+        for (const listener of hub) listener(junk);
+      }).not.toThrow();
     }
     await settle();
     expect(innerC.reloads).toHaveLength(1);

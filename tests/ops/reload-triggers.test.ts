@@ -7,7 +7,9 @@ import { captureLogger, fakeDesk } from './fakes.ts';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const stops: (() => void)[] = [];
-afterEach(() => stops.splice(0).forEach((stop) => stop()));
+afterEach(() => {
+  for (const stop of stops.splice(0)) stop();
+});
 
 describe('reload triggers', () => {
   it('KB_WATCH: a burst of saves (also in sub-folders) becomes one reload after the quiet period', async () => {

@@ -61,8 +61,7 @@ describe.runIf(hasRedisServer())('two replicas sharing Redis', () => {
     return slack.calls.find((c) => c.method === `response:${id}`)!;
   }
   const command = (to: 'A' | 'B', name: string, text: string) => interact(to, (url) => slashCommand(name, text, url));
-  const click = (to: 'A' | 'B', button: { action_id: string; value: string }) =>
-    interact(to, (url) => ({ payload: JSON.stringify(blockAction(button, { responseUrl: url })) }));
+  const click = (to: 'A' | 'B', button: { action_id: string; value: string }) => interact(to, (url) => ({ payload: JSON.stringify(blockAction(button, { responseUrl: url })) }));
   const threadPosts = (ts: string) => slack.calls.filter((c) => c.method === 'chat.postMessage' && c.status === 200 && c.body.thread_ts === ts);
 
   beforeAll(async () => {

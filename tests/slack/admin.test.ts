@@ -14,7 +14,10 @@ async function admin(text: string, user = ADMIN) {
   expect(ack.status).toBe(200);
   expect(ack.ms).toBeLessThan(3_000);
   await h().standIn.waitFor(() => h().standIn.calls.some((c) => c.method === `response:${id}`), 8_000, 'admin reply');
-  return h().standIn.calls.filter((c) => c.method === `response:${id}`).map(blockText).join('\n');
+  return h()
+    .standIn.calls.filter((c) => c.method === `response:${id}`)
+    .map(blockText)
+    .join('\n');
 }
 
 describe('/framework-admin', () => {
@@ -30,7 +33,21 @@ describe('/framework-admin', () => {
     const before = h().desk.status();
     writeFileSync(
       join(h().knowledgeDir, 'zz-extra-note.md'),
-      ['---', 'id: zz-extra-note', 'title: Extra note', 'source:', '  publisher: Test Publisher', '  title: An extra note', '  date: 2024-01', 'frameworks: [pytorch]', '---', '', '## Extra', 'PyTorch 2.0 added torch.compile for faster training loops on GPUs.', ''].join('\n'),
+      [
+        '---',
+        'id: zz-extra-note',
+        'title: Extra note',
+        'source:',
+        '  publisher: Test Publisher',
+        '  title: An extra note',
+        '  date: 2024-01',
+        'frameworks: [pytorch]',
+        '---',
+        '',
+        '## Extra',
+        'PyTorch 2.0 added torch.compile for faster training loops on GPUs.',
+        '',
+      ].join('\n'),
     );
     const reply = await admin('reload');
     expect(reply).toContain('reloaded');

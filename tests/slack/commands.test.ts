@@ -122,7 +122,9 @@ describe('/choose-framework', () => {
     const [bad] = await runCommand('/choose-framework', 'colour:blue');
     expect(blockText(bad!)).toContain('goal');
     const [first] = await runCommand('/choose-framework', '');
-    const option = buttonsOf(first!).find((b) => b.value.startsWith('cf1|a|'))!.value.split('|');
+    const option = buttonsOf(first!)
+      .find((b) => b.value.startsWith('cf1|a|'))!
+      .value.split('|');
     const [preset] = await runCommand('/choose-framework', `${option[3]}:${option[4]}`);
     expect(blockText(preset!)).not.toContain('question 1 of');
   });

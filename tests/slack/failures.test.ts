@@ -47,7 +47,12 @@ describe('Slack when the core fails', () => {
     await h().command(slashCommand('/choose-framework', '', r));
     await h().action(blockAction({ action_id: 'fd_flow_0', value: 'cf1|r' }, { responseUrl: h().standIn.responseUrl('click-throw') }));
     await h().standIn.waitFor(() => ['response:flow-throw', 'response:click-throw'].every((m) => h().standIn.calls.some((c) => c.method === m)), 5_000, 'apologies');
-    expect(h().standIn.calls.filter((c) => c.method.endsWith('-throw')).map(blockText).join()).toContain('Sorry');
+    expect(
+      h()
+        .standIn.calls.filter((c) => c.method.endsWith('-throw'))
+        .map(blockText)
+        .join(),
+    ).toContain('Sorry');
 
     mode = 'ok';
     const after = h().standIn.messages().length;

@@ -31,7 +31,11 @@ export interface Harness {
   /** Base URL of the bot's HTTP server (`POST /slack/events`). */
   url: string;
   /** Posts a signed request; returns status and ack body. */
-  post(body: string, contentType: string, options?: { timestamp?: number; secret?: string; retryNum?: number; signature?: string }): Promise<{ status: number; body: string; ms: number }>;
+  post(
+    body: string,
+    contentType: string,
+    options?: { timestamp?: number; secret?: string; retryNum?: number; signature?: string },
+  ): Promise<{ status: number; body: string; ms: number }>;
   event(payload: Record<string, unknown>, retryNum?: number): Promise<{ status: number; body: string; ms: number }>;
   command(fields: Record<string, string>): Promise<{ status: number; body: string; ms: number }>;
   action(payload: Record<string, unknown>): Promise<{ status: number; body: string; ms: number }>;
@@ -60,7 +64,16 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     },
   });
   const logger = pino({ level: 'debug' }, sink);
-  const adapter = createSlackAdapter({ desk, store, logger, botToken: 'xoxb-test-token', signingSecret: SIGNING_SECRET, apiUrl: standIn.apiUrl, adminUserIds: [ADMIN], drainMs: 2_000 });
+  const adapter = createSlackAdapter({
+    desk,
+    store,
+    logger,
+    botToken: 'xoxb-test-token',
+    signingSecret: SIGNING_SECRET,
+    apiUrl: standIn.apiUrl,
+    adminUserIds: [ADMIN],
+    drainMs: 2_000,
+  });
   const routes = adapter.httpRoutes ?? [];
   const server: Server = createServer((req, res) => {
     const route = routes.find((r) => r.method === req.method && r.path === new URL(req.url ?? '/', 'http://x').pathname);

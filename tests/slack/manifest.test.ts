@@ -25,7 +25,12 @@ describe('slack/manifest.yaml', () => {
   it('subscribes to the events the adapter answers, with the scopes they need', () => {
     const events = manifest.settings.event_subscriptions.bot_events;
     expect(events).toEqual(expect.arrayContaining(['app_mention', 'message.im', 'message.channels', 'message.groups']));
-    const needs: Record<string, string> = { app_mention: 'app_mentions:read', 'message.im': 'im:history', 'message.channels': 'channels:history', 'message.groups': 'groups:history' };
+    const needs: Record<string, string> = {
+      app_mention: 'app_mentions:read',
+      'message.im': 'im:history',
+      'message.channels': 'channels:history',
+      'message.groups': 'groups:history',
+    };
     for (const event of events) expect(manifest.oauth_config.scopes.bot).toContain(needs[event]);
     expect(manifest.oauth_config.scopes.bot).toEqual(expect.arrayContaining(['chat:write', 'commands']));
   });

@@ -22,7 +22,23 @@ export const CHANNEL = 'C0CHANNEL1';
 export const DM_CHANNEL = 'D0DIRECT01';
 
 /** Fields a human-written message does not carry (the fixtures fill them with ""). */
-const NOT_ON_HUMAN_MESSAGES = ['bot_id', 'bot_profile', 'subtype', 'edited', 'app_id', 'username', 'thread_ts', 'parent_user_id', 'attachments', 'metadata', 'upload', 'display_as_bot', 'blocks', 'user_profile', 'files'];
+const NOT_ON_HUMAN_MESSAGES = [
+  'bot_id',
+  'bot_profile',
+  'subtype',
+  'edited',
+  'app_id',
+  'username',
+  'thread_ts',
+  'parent_user_id',
+  'attachments',
+  'metadata',
+  'upload',
+  'display_as_bot',
+  'blocks',
+  'user_profile',
+  'files',
+];
 
 let counter = 0;
 export function nextTs(): string {
@@ -62,45 +78,72 @@ export interface MessageSpec {
 
 export function appMention(spec: MessageSpec): Record<string, unknown> {
   const ts = spec.ts ?? nextTs();
-  return envelope('AppMentionPayload.json', {
-    type: 'app_mention',
-    user: spec.user ?? USER,
-    text: `<@${BOT_USER_ID}> ${spec.text}`,
-    ts,
-    event_ts: ts,
-    channel: spec.channel ?? CHANNEL,
-    ...(spec.threadTs && { thread_ts: spec.threadTs }),
-    ...spec.extra,
-  }, spec.eventId ?? `Ev${ts.replace('.', '')}`);
+  return envelope(
+    'AppMentionPayload.json',
+    {
+      type: 'app_mention',
+      user: spec.user ?? USER,
+      text: `<@${BOT_USER_ID}> ${spec.text}`,
+      ts,
+      event_ts: ts,
+      channel: spec.channel ?? CHANNEL,
+      ...(spec.threadTs && { thread_ts: spec.threadTs }),
+      ...spec.extra,
+    },
+    spec.eventId ?? `Ev${ts.replace('.', '')}`,
+  );
 }
 
 export function message(spec: MessageSpec & { channelType: 'im' | 'channel' }): Record<string, unknown> {
   const ts = spec.ts ?? nextTs();
-  return envelope('MessagePayload.json', {
-    type: 'message',
-    user: spec.user ?? USER,
-    text: spec.text,
-    ts,
-    event_ts: ts,
-    channel: spec.channel ?? (spec.channelType === 'im' ? DM_CHANNEL : CHANNEL),
-    channel_type: spec.channelType,
-    ...(spec.threadTs && { thread_ts: spec.threadTs, parent_user_id: BOT_USER_ID }),
-    ...spec.extra,
-  }, spec.eventId ?? `Ev${ts.replace('.', '')}m`);
+  return envelope(
+    'MessagePayload.json',
+    {
+      type: 'message',
+      user: spec.user ?? USER,
+      text: spec.text,
+      ts,
+      event_ts: ts,
+      channel: spec.channel ?? (spec.channelType === 'im' ? DM_CHANNEL : CHANNEL),
+      channel_type: spec.channelType,
+      ...(spec.threadTs && { thread_ts: spec.threadTs, parent_user_id: BOT_USER_ID }),
+      ...spec.extra,
+    },
+    spec.eventId ?? `Ev${ts.replace('.', '')}m`,
+  );
 }
 
 /** A slash command body (form fields), as Slack posts it. */
 export function slashCommand(command: string, text: string, responseUrl: string, user = USER, channel = CHANNEL): Record<string, string> {
   const body = sample('SlashCommandPayload.json') as Record<string, unknown>;
   const fields: Record<string, string> = {};
-  for (const [k, v] of Object.entries({ ...body, team_id: TEAM_ID, team_domain: 'standin', enterprise_id: '', enterprise_name: '', api_app_id: 'A0APP', channel_id: channel, channel_name: 'general', user_id: user, user_name: `name-${user}`, command, text, response_url: responseUrl, trigger_id: `trig-${nextTs()}`, token: 'legacy' })) {
+  for (const [k, v] of Object.entries({
+    ...body,
+    team_id: TEAM_ID,
+    team_domain: 'standin',
+    enterprise_id: '',
+    enterprise_name: '',
+    api_app_id: 'A0APP',
+    channel_id: channel,
+    channel_name: 'general',
+    user_id: user,
+    user_name: `name-${user}`,
+    command,
+    text,
+    response_url: responseUrl,
+    trigger_id: `trig-${nextTs()}`,
+    token: 'legacy',
+  })) {
     fields[k] = String(v);
   }
   return fields;
 }
 
 /** A block_actions payload for one clicked button. */
-export function blockAction(action: { action_id: string; value: string }, opts: { responseUrl: string; user?: string; channel?: string; ephemeral?: boolean }): Record<string, unknown> {
+export function blockAction(
+  action: { action_id: string; value: string },
+  opts: { responseUrl: string; user?: string; channel?: string; ephemeral?: boolean },
+): Record<string, unknown> {
   const body = sample('BlockActionPayload.json');
   const user = opts.user ?? USER;
   const channel = opts.channel ?? CHANNEL;

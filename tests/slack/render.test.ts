@@ -101,7 +101,13 @@ describe('Slack rendering', () => {
       before: { documents: 3, chunks: 30 },
       after: { documents: 3, chunks: 30 },
       ms: 12.4,
-      errors: Array.from({ length: 200 }, (_, i) => ({ file: `knowledge/doc-${i}.md`, line: i + 1, message: `broken <!channel> ${'detail '.repeat(40)}`, severity: 'error' as const, code: 'x' })),
+      errors: Array.from({ length: 200 }, (_, i) => ({
+        file: `knowledge/doc-${i}.md`,
+        line: i + 1,
+        message: `broken <!channel> ${'detail '.repeat(40)}`,
+        severity: 'error' as const,
+        code: 'x',
+      })),
     });
     expect(problems(failed)).toEqual([]);
     expect(JSON.stringify(failed)).toContain('knowledge/doc-0.md:1');

@@ -93,7 +93,15 @@ describe('Slack start-up errors', () => {
       const refused = createSlackAdapter({ desk, store, logger: quiet, botToken: 'xoxb-revoked', signingSecret: 'secret-123456', apiUrl: standIn.apiUrl, adminUserIds: [] });
       await expect(refused.start()).rejects.toThrow(/invalid_auth.*SLACK_BOT_TOKEN/);
       expect(refused.isReady()).toBe(false);
-      const unreachable = createSlackAdapter({ desk, store, logger: quiet, botToken: 'xoxb-x', signingSecret: 'secret-123456', apiUrl: 'http://127.0.0.1:1/api/', adminUserIds: [] });
+      const unreachable = createSlackAdapter({
+        desk,
+        store,
+        logger: quiet,
+        botToken: 'xoxb-x',
+        signingSecret: 'secret-123456',
+        apiUrl: 'http://127.0.0.1:1/api/',
+        adminUserIds: [],
+      });
       await expect(unreachable.start()).rejects.toThrow(/SLACK_API_URL/);
       expect(() => createSlackAdapter({ desk, store, logger: quiet, botToken: 'xoxb-x', adminUserIds: [] })).toThrow(/SLACK_SIGNING_SECRET/);
     } finally {

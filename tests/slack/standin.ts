@@ -120,7 +120,7 @@ export class SlackStandIn {
   private notify(): void {
     const waiters = this.waiters;
     this.waiters = [];
-    waiters.forEach((w) => w());
+    for (const w of waiters) w();
   }
 
   private async handle(req: IncomingMessage, res: import('node:http').ServerResponse): Promise<void> {

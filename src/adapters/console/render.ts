@@ -23,7 +23,7 @@ export const HELP_TEXT = [
 
 /** Terminal control characters could rewrite the screen; keep only tabs and newlines. */
 export function stripControl(text: string): string {
-  // eslint-disable-next-line no-control-regex -- the point is to match control characters
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: the point is to match control characters
   return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '');
 }
 
@@ -35,7 +35,7 @@ export function renderFlowStep(step: FlowStep): string {
   switch (step.kind) {
     case 'question': {
       const lines = [`Question ${step.position} of ${step.total} — ${step.prompt}`];
-      step.options.forEach((o, i) => lines.push(`  ${i + 1}) ${o.label}${o.hint ? ` — ${o.hint}` : ''}`));
+      for (const [i, o] of step.options.entries()) lines.push(`  ${i + 1}) ${o.label}${o.hint ? ` — ${o.hint}` : ''}`);
       lines.push(step.canGoBack ? FLOW_KEYS : FLOW_KEYS.replace('b = back, ', ''));
       return lines.join('\n');
     }

@@ -18,14 +18,12 @@ const ZWSP = '\u200b';
  * slash-command mentions (`</name:1>`) so they render as plain text.
  */
 export function neutraliseMentions(text: string): string {
-  return text
-    .replace(/@(everyone|here)/gi, `@${ZWSP}$1`)
-    .replace(/<(@[!&]?|#|\/)/g, `<${ZWSP}$1`);
+  return text.replace(/@(everyone|here)/gi, `@${ZWSP}$1`).replace(/<(@[!&]?|#|\/)/g, `<${ZWSP}$1`);
 }
 
 /** Text a user typed, shown back to them: no formatting, no mentions, no control characters. */
 export function escapeUserText(text: string): string {
-  // eslint-disable-next-line no-control-regex -- stripping control characters is the point
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping control characters is the point
   const printable = text.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '');
   return neutraliseMentions(escapeMarkdown(printable));
 }

@@ -12,17 +12,13 @@ import { COLORS, renderNotice } from './render.ts';
 import { sendReply } from './respond.ts';
 import { handleAutocomplete, handleChatInput } from './slash-commands.ts';
 
-
 export async function handleInteraction(interaction: Interaction, context: HandlerContext): Promise<void> {
   try {
     if (interaction.isAutocomplete()) await handleAutocomplete(interaction, context);
     else if (interaction.isChatInputCommand()) await handleChatInput(interaction, context);
     else if (interaction.isMessageComponent()) await handleComponent(interaction, context);
   } catch (error) {
-    context.logger.error(
-      { err: error, interaction: interaction.id, type: interaction.type, user: interaction.user.id },
-      'Discord interaction handler failed',
-    );
+    context.logger.error({ err: error, interaction: interaction.id, type: interaction.type, user: interaction.user.id }, 'Discord interaction handler failed');
     await apologise(interaction, context);
   }
 }

@@ -3,8 +3,14 @@
  * the bot will not start, usually because of a Developer Portal setting.
  */
 const FIXES: { match: RegExp; fix: string }[] = [
-  { match: /disallowed intents/i, fix: 'Discord refused the privileged Message Content intent — enable it in the Developer Portal → your app → Bot → Privileged Gateway Intents → Message Content Intent, then restart' },
-  { match: /authentication failed|invalid token|TokenInvalid|401/i, fix: 'Discord refused DISCORD_TOKEN — copy a fresh token from the Developer Portal → your app → Bot → Reset Token' },
+  {
+    match: /disallowed intents/i,
+    fix: 'Discord refused the privileged Message Content intent — enable it in the Developer Portal → your app → Bot → Privileged Gateway Intents → Message Content Intent, then restart',
+  },
+  {
+    match: /authentication failed|invalid token|TokenInvalid|401/i,
+    fix: 'Discord refused DISCORD_TOKEN — copy a fresh token from the Developer Portal → your app → Bot → Reset Token',
+  },
   { match: /sharding required/i, fix: 'Discord requires sharding for this many servers — set DISCORD_SHARDS=auto' },
   { match: /ECONNREFUSED|ENOTFOUND|ETIMEDOUT|fetch failed/i, fix: 'could not reach Discord — check the network and DISCORD_API_URL' },
 ];

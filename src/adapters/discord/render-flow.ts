@@ -12,7 +12,6 @@ import { clip, escapeUserText, safeKnowledgeText } from './escape.ts';
 import { COLORS, button, citationFields, row, shareButton, toMessages, type ActionRow, type DiscordMessage } from './render.ts';
 import { FRAMEWORK_NAMES } from '../../core/answer/frameworks.ts';
 
-
 function restartRow(shareable = false): ActionRow {
   const buttons: APIButtonComponentWithCustomId[] = [button(flowId({ type: 'restart' }), 'Start over', ButtonStyle.Primary, '🔄')];
   if (shareable) buttons.push(shareButton());

@@ -3,7 +3,15 @@
  * plus 👍/👎 buttons, split over several messages only if Discord's limits demand it. Components always
  * ride on the last message so the buttons sit under the whole answer.
  */
-import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonComponentWithCustomId, type APIComponentInMessageActionRow, type APIEmbed, type APIEmbedField } from 'discord.js';
+import {
+  ButtonStyle,
+  ComponentType,
+  type APIActionRowComponent,
+  type APIButtonComponentWithCustomId,
+  type APIComponentInMessageActionRow,
+  type APIEmbed,
+  type APIEmbedField,
+} from 'discord.js';
 import type { Answer, Citation } from '../../core/answer/types.ts';
 import { SHARE_ID, voteId } from './custom-ids.ts';
 import { packEmbeds } from './embed-limits.ts';
@@ -28,7 +36,6 @@ export interface RenderOptions {
   /** Adds a "Share" button: the reply is ephemeral and the user may post it to the channel. */
   shareable?: boolean;
 }
-
 
 function citationLine(citation: Citation): string {
   const parts = [citation.source, citation.section, citation.date].filter(Boolean).map((p) => safeKnowledgeText(String(p)));

@@ -79,6 +79,9 @@ export async function handleChatInput(interaction: ChatInputCommandInteraction, 
 export async function handleAutocomplete(interaction: AutocompleteInteraction, context: HandlerContext): Promise<void> {
   const typed = String(interaction.options.getFocused());
   const topics = interaction.commandName === COMMANDS.ask ? context.desk.suggestTopics(typed, LIMITS.choices) : [];
-  const choices = topics.filter((t) => t.trim()).slice(0, LIMITS.choices).map((topic) => ({ name: clip(topic, 100), value: clip(topic, 100) }));
+  const choices = topics
+    .filter((t) => t.trim())
+    .slice(0, LIMITS.choices)
+    .map((topic) => ({ name: clip(topic, 100), value: clip(topic, 100) }));
   await interaction.respond(choices);
 }

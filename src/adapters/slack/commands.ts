@@ -82,7 +82,9 @@ export function registerCommands(app: App, ctx: HandlerContext): void {
       } else if (sub === 'report') {
         await respondPrivately(respond, renderReport(await ctx.desk.report(REPORT_LIMIT)));
       } else {
-        await respondPrivately(respond, [notice(`Usage: \`${COMMANDS.admin} reload\` (reload the knowledge base) or \`${COMMANDS.admin} report\` (unanswered and down-voted questions).`)]);
+        await respondPrivately(respond, [
+          notice(`Usage: \`${COMMANDS.admin} reload\` (reload the knowledge base) or \`${COMMANDS.admin} report\` (unanswered and down-voted questions).`),
+        ]);
       }
     } catch (error) {
       ctx.logger.error({ err: error, command: COMMANDS.admin, subcommand: sub }, 'Slack admin command failed');
@@ -90,4 +92,3 @@ export function registerCommands(app: App, ctx: HandlerContext): void {
     }
   });
 }
-

@@ -11,7 +11,7 @@ const ZWSP = '\u200b';
 
 /** Strips control characters (except newline/tab), which Slack renders as boxes or drops. */
 function printable(text: string): string {
-  // eslint-disable-next-line no-control-regex -- removing control characters is the point
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
   return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '');
 }
 

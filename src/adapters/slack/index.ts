@@ -54,9 +54,10 @@ function startupError(error: unknown, apiUrl: string, socketMode: boolean): Erro
   const code = (error as { data?: { error?: string } }).data?.error;
   const message = error instanceof Error ? error.message : String(error);
   if (code && ['invalid_auth', 'not_authed', 'account_inactive', 'token_revoked', 'not_allowed_token_type'].includes(code)) {
-    const which = socketMode && /connections/.test(message)
-      ? 'SLACK_APP_TOKEN: create an app-level token (xapp-…) with the connections:write scope under Basic Information → App-Level Tokens'
-      : 'SLACK_BOT_TOKEN: copy the Bot User OAuth Token (xoxb-…) from OAuth & Permissions (reinstall the app if it was revoked)';
+    const which =
+      socketMode && /connections/.test(message)
+        ? 'SLACK_APP_TOKEN: create an app-level token (xapp-…) with the connections:write scope under Basic Information → App-Level Tokens'
+        : 'SLACK_BOT_TOKEN: copy the Bot User OAuth Token (xoxb-…) from OAuth & Permissions (reinstall the app if it was revoked)';
     return new Error(`Slack refused the token (${code}) — check ${which}`, { cause: error });
   }
   return new Error(`could not reach the Slack Web API at ${apiUrl} (${message}) — check SLACK_API_URL and the network`, { cause: error });

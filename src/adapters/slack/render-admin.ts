@@ -30,9 +30,6 @@ export function renderReload(result: ReloadResult): SlackMessage[] {
 export function renderReport(report: UsageReport): SlackMessage[] {
   // A code block keeps formatReport's indentation; each split piece gets its own fence.
   const text = formatReport(report).replace(/```/g, "'''");
-  const blocks: KnownBlock[] = [
-    { type: 'section', text: { type: 'mrkdwn', text: '*Usage report*' } },
-    ...sections(text, (piece) => `\`\`\`\n${escapeMrkdwn(piece)}\n\`\`\``),
-  ];
+  const blocks: KnownBlock[] = [{ type: 'section', text: { type: 'mrkdwn', text: '*Usage report*' } }, ...sections(text, (piece) => `\`\`\`\n${escapeMrkdwn(piece)}\n\`\`\``)];
   return toMessages(blocks, 'Usage report');
 }

@@ -13,7 +13,6 @@ import { clip, escapeMrkdwn, safePlainText } from './escape.ts';
 import { button, citationBlocks } from './render.ts';
 import { FRAMEWORK_NAMES } from '../../core/answer/frameworks.ts';
 
-
 /** Numbers flow buttons within one message (Slack wants unique action_ids per message). */
 function flowButtons(specs: { label: string; action: FlowAction; style?: 'primary' | 'danger' }[]): Button[] {
   return specs.map((s, i) => button(flowActionId(i), s.label, flowValue(s.action), s.style));
@@ -69,7 +68,10 @@ function resultBlocks(rec: Recommendation, shareKey: string | undefined): KnownB
 }
 
 function endBlocks(title: string, message: string): KnownBlock[] {
-  return [...sections(`*${title}*\n${escapeMrkdwn(message)}`, (p) => p), { type: 'actions', elements: flowButtons([{ label: '🔄 Start over', action: { type: 'restart' }, style: 'primary' }]) }];
+  return [
+    ...sections(`*${title}*\n${escapeMrkdwn(message)}`, (p) => p),
+    { type: 'actions', elements: flowButtons([{ label: '🔄 Start over', action: { type: 'restart' }, style: 'primary' }]) },
+  ];
 }
 
 /** Renders any flow step; `shareKey` adds "Share in channel" to a result shown privately. */

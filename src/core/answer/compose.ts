@@ -24,7 +24,6 @@ const RELATED_SHARE = 0.55;
 const OTHER_SIDE_SHARE = 0.3;
 const MAX_SNIPPETS = 3;
 
-
 /** Answers `question` from `snapshot`. Never throws: any input yields an answer or a polite decline. */
 export function answerQuestion(snapshot: KnowledgeSnapshot, question: string): Answer {
   const text = typeof question === 'string' ? question : '';
@@ -95,10 +94,8 @@ function answered(index: KnowledgeIndex, question: string, parsed: ParsedQuestio
 
 const DECLINE_LEADS: Record<'empty' | 'off_topic' | 'low_confidence', string> = {
   empty: 'Ask me something about TensorFlow or PyTorch — for example "is PyTorch or TensorFlow better for mobile?"',
-  off_topic:
-    "That's outside what I know: I only answer TensorFlow and PyTorch questions from my cited sources. Try one of these, or run /choose-framework for a recommendation.",
-  low_confidence:
-    "I don't have a confident answer to that in my sources, and I'd rather not guess. Try one of these, or run /choose-framework for a recommendation.",
+  off_topic: "That's outside what I know: I only answer TensorFlow and PyTorch questions from my cited sources. Try one of these, or run /choose-framework for a recommendation.",
+  low_confidence: "I don't have a confident answer to that in my sources, and I'd rather not guess. Try one of these, or run /choose-framework for a recommendation.",
 };
 
 function declined(snapshot: KnowledgeSnapshot, question: string, decision: Decision & { answer: false }, hits: SearchHit[]): Answer {

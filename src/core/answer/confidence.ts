@@ -33,9 +33,7 @@ export const CONFIDENCE_TUNING = {
   coverageHits: 3,
 };
 
-export type Decision =
-  | { answer: true; coverage: number }
-  | { answer: false; reason: 'empty' | 'off_topic' | 'low_confidence'; coverage: number };
+export type Decision = { answer: true; coverage: number } | { answer: false; reason: 'empty' | 'off_topic' | 'low_confidence'; coverage: number };
 
 const isFramework = (term: string) => (FRAMEWORKS as readonly string[]).includes(term);
 
@@ -44,8 +42,7 @@ const isFramework = (term: string) => (FRAMEWORKS as readonly string[]).includes
  * a lone letter ("r") or a name the dictionary does not list ("julia", "matlab") names a specific thing —
  * a product, version or language — and the base not knowing it is the point.
  */
-const isFillerShaped = (term: string) =>
-  term.length >= 2 && term.length <= CONFIDENCE_TUNING.maxFillerLength && /^[a-z]+$/.test(term) && isEnglishStem(term);
+const isFillerShaped = (term: string) => term.length >= 2 && term.length <= CONFIDENCE_TUNING.maxFillerLength && /^[a-z]+$/.test(term) && isEnglishStem(term);
 
 /** Terms are stems ("stories" → "stori", "hoped" → "hop", "coworkers" → "cowork"): try the forms they come from. */
 const isEnglishStem = (stem: string) =>

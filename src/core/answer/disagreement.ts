@@ -36,7 +36,15 @@ function figuresOf(snippet: Snippet, frameworkOf: FrameworkOfWord): Figure[] {
   for (const sentence of snippet.text.split(/(?<=[.!?;])\s+/)) {
     const tokens = sentence.split(/\s+/).filter(Boolean);
     const mentions = tokens
-      .map((token, i) => ({ i, f: frameworkOf(token.toLowerCase().replace(/[’']s\b/, '').replace(/[^a-z0-9.]/g, '')) }))
+      .map((token, i) => ({
+        i,
+        f: frameworkOf(
+          token
+            .toLowerCase()
+            .replace(/[’']s\b/, '')
+            .replace(/[^a-z0-9.]/g, ''),
+        ),
+      }))
       .filter((m): m is { i: number; f: Framework } => m.f !== undefined);
     const topics = new Set(contentTerms(sentence).filter((t) => !/^\d/.test(t) && !(FRAMEWORKS as readonly string[]).includes(t)));
     tokens.forEach((token, i) => {
@@ -45,7 +53,10 @@ function figuresOf(snippet: Snippet, frameworkOf: FrameworkOfWord): Figure[] {
       const [, digits, magnitude, symbol] = m;
       // Years are dates, not measurements ("released in 2015").
       if (!magnitude && !symbol && /^(19|20)\d\d$/.test(digits)) return;
-      const next = tokens[i + 1]?.toLowerCase().replace(/[^a-z/]/g, '').split('/')[0];
+      const next = tokens[i + 1]
+        ?.toLowerCase()
+        .replace(/[^a-z/]/g, '')
+        .split('/')[0];
       const unit = symbol ? (symbol === '%' ? '%' : 'x') : next && !NOT_UNITS.has(next) && !NUMBER.test(next) ? (UNIT_ALIASES[next] ?? stem(next)) : undefined;
       if (!unit) return;
       const value = Number(digits.replace(/,/g, '')) * (magnitude ? (magnitude.toLowerCase() === 'k' ? 1e3 : 1e6) : 1);

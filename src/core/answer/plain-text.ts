@@ -14,12 +14,12 @@ export function renderAnswerText(answer: Answer): string {
   const lines = [answer.lead];
   if (answer.snippets.length > 0) {
     lines.push('');
-    answer.snippets.forEach((s, i) => lines.push(`[${i + 1}] ${s.text}`));
+    for (const [i, s] of answer.snippets.entries()) lines.push(`[${i + 1}] ${s.text}`);
   }
   if (answer.disagreement) lines.push('', `Note: ${answer.disagreement}`);
   if (answer.snippets.length > 0) {
     lines.push('', 'Sources:');
-    answer.snippets.forEach((s, i) => lines.push(`[${i + 1}] ${formatCitation(s.citation)}`));
+    for (const [i, s] of answer.snippets.entries()) lines.push(`[${i + 1}] ${formatCitation(s.citation)}`);
   }
   if (answer.suggestions.length > 0) {
     lines.push('', `${answer.answered ? 'Related' : 'You could ask about'}: ${answer.suggestions.join(' · ')}`);

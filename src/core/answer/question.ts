@@ -39,7 +39,8 @@ const ORIGIN_TERMS = ['origin', 'releas'];
 const COMPARISON_CUES = /\b(which|vs|versus|compare[sd]?|comparison|better|worse|easier|harder|faster|slower|or|than|between)\b/;
 
 const YEAR_CUES = /\b(when|year|date|released?|launch(ed)?|since|first|history|origin)\b/;
-const FIGURE_CUES = /\b(how (many|much|fast|big|long|quick)|percent|percentage|share|number|numbers|stats?|statistics|figures?|benchmarks?|throughput|speed|faster|slower|req|requests|stars|efficiency|memory)\b/;
+const FIGURE_CUES =
+  /\b(how (many|much|fast|big|long|quick)|percent|percentage|share|number|numbers|stats?|statistics|figures?|benchmarks?|throughput|speed|faster|slower|req|requests|stars|efficiency|memory)\b/;
 
 export function parseQuestion(question: string, expander: SynonymExpander): ParsedQuestion {
   const raw = words(question.slice(0, MAX_QUESTION_CHARS).replace(MENTIONS, ' ')).map((w) => correctFrameworkTypo(w) ?? w);

@@ -19,6 +19,7 @@ export function sanitizeUserText(text: unknown, maxChars = MAX_ECHO_CHARS): stri
   if (s.length > maxChars * 4) s = s.slice(0, maxChars * 4);
   s = s
     // C0/C1 controls, DEL, bidi overrides and other invisible format characters.
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
     .replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g, ' ')
     .replace(/\s+/g, ' ')
     .trim()
@@ -29,6 +30,10 @@ export function sanitizeUserText(text: unknown, maxChars = MAX_ECHO_CHARS): stri
   // Cutting may have split an emoji; drop lone surrogate halves so the text stays valid UTF-16.
   s = s.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '');
   const chars = Array.from(s);
-  if (chars.length > maxChars) s = `${chars.slice(0, maxChars - 1).join('').trimEnd()}…`;
+  if (chars.length > maxChars)
+    s = `${chars
+      .slice(0, maxChars - 1)
+      .join('')
+      .trimEnd()}…`;
   return s;
 }

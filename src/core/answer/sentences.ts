@@ -23,7 +23,10 @@ function plainText(markdown: string): string {
 export function splitSentences(markdown: string): string[] {
   const out: string[] = [];
   for (const block of plainText(markdown).split(/\n+/)) {
-    const line = block.replace(/\s*\|\s*/g, ' | ').replace(/^\s*\|\s*|\s*\|\s*$/g, '').trim();
+    const line = block
+      .replace(/\s*\|\s*/g, ' | ')
+      .replace(/^\s*\|\s*|\s*\|\s*$/g, '')
+      .trim();
     if (!line) continue;
     // Split after . ! ? when the next sentence starts with a capital, digit or quote; keeps "tf.function" and "2.0" whole.
     for (const sentence of line.split(/(?<=[.!?])\s+(?=["“(]?[A-Z0-9])/)) {

@@ -31,17 +31,19 @@ export const STOP_WORDS = new Set(
 
 /** Lowercase words and numbers; everything else (punctuation, emoji, Markdown) separates words. */
 export function words(text: string): string[] {
-  return text
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/['’]/g, '')
-    // "72%" and "72 percent" are the same figure; keep the percent sign as a word.
-    .replace(/%/g, ' percent ')
-    // Else punctuation leaves a bare "c", and "c#" or "c" would match the base's C++.
-    .replace(/\bc\+\+/g, ' cpp ')
-    .split(/[^a-z0-9]+/)
-    .filter(Boolean);
+  return (
+    text
+      .toLowerCase()
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/['’]/g, '')
+      // "72%" and "72 percent" are the same figure; keep the percent sign as a word.
+      .replace(/%/g, ' percent ')
+      // Else punctuation leaves a bare "c", and "c#" or "c" would match the base's C++.
+      .replace(/\bc\+\+/g, ' cpp ')
+      .split(/[^a-z0-9]+/)
+      .filter(Boolean)
+  );
 }
 
 /**

@@ -85,7 +85,9 @@ function start(flow: FlowDefinition, citeOf: CiteOf, preset: FlowAnswers | undef
 }
 
 function advance(flow: FlowDefinition, citeOf: CiteOf, stored: unknown, action: FlowAction): Result {
-  const session = isSession(stored) ? { ...stored, answers: validAnswers(flow, stored.answers), history: stored.history.filter((q) => stored.answers[q] !== undefined) } : undefined;
+  const session = isSession(stored)
+    ? { ...stored, answers: validAnswers(flow, stored.answers), history: stored.history.filter((q) => stored.answers[q] !== undefined) }
+    : undefined;
   switch (action.type) {
     case 'start':
       return start(flow, citeOf, action.preset, session);

@@ -74,7 +74,8 @@ function crossCheck(flow: FlowDefinition, knownChunkIds: ReadonlySet<string>, re
     }
     const qi = flow.questions.findIndex((q) => q.id === question);
     for (const option of options) {
-      if (!have.has(option)) issues.push(report(['questions', qi, 'options'], `option "${question}: ${option}" is missing — it is part of the public id contract`, 'flow-contract'));
+      if (!have.has(option))
+        issues.push(report(['questions', qi, 'options'], `option "${question}: ${option}" is missing — it is part of the public id contract`, 'flow-contract'));
     }
   }
   const ruleIds = new Set<string>();
@@ -88,10 +89,14 @@ function crossCheck(flow: FlowDefinition, knownChunkIds: ReadonlySet<string>, re
         continue;
       }
       for (const option of [wanted ?? []].flat()) {
-        if (!valid.has(option)) issues.push(report(['rules', ri, 'when', question], `rule "${rule.id}": "${question}" has no option "${option}" — use one of ${[...valid].join(', ')}`, 'flow-when'));
+        if (!valid.has(option))
+          issues.push(report(['rules', ri, 'when', question], `rule "${rule.id}": "${question}" has no option "${option}" — use one of ${[...valid].join(', ')}`, 'flow-when'));
       }
     }
-    if (!knownChunkIds.has(rule.cite)) issues.push(report(['rules', ri, 'cite'], `rule "${rule.id}" cites unknown chunk "${rule.cite}" — cite an existing \`doc-id#section-slug\` (see npm run kb:check)`, 'flow-cite'));
+    if (!knownChunkIds.has(rule.cite))
+      issues.push(
+        report(['rules', ri, 'cite'], `rule "${rule.id}" cites unknown chunk "${rule.cite}" — cite an existing \`doc-id#section-slug\` (see npm run kb:check)`, 'flow-cite'),
+      );
   });
   for (const key of ['hybrid', 'tie'] as const) {
     const cite = flow[key].cite;

@@ -33,6 +33,6 @@ export function renderRecommendationText(rec: Recommendation): string {
     for (const change of rec.wouldChange) lines.push(`- ${change}`);
   }
   lines.push('', 'Sources:');
-  citations.forEach((c, i) => lines.push(`[${i + 1}] ${formatCitation(c)}`));
+  for (const [i, c] of citations.entries()) lines.push(`[${i + 1}] ${formatCitation(c)}`);
   return lines.join('\n');
 }

@@ -21,7 +21,11 @@ export function parseFlowPreset(text: string, flow?: FlowDefinition): PresetResu
   const answers: FlowAnswers = {};
   const errors: string[] = [];
   const questions = flow?.questions.map((q) => q.id) ?? ['goal', 'target', 'hardware', 'domain', 'team'];
-  const tokens = text.slice(0, 2000).trim().split(/[\s,]+/).filter(Boolean);
+  const tokens = text
+    .slice(0, 2000)
+    .trim()
+    .split(/[\s,]+/)
+    .filter(Boolean);
   for (const token of tokens) {
     const match = /^([^:=]+)[:=](.+)$/.exec(token);
     if (!match) {

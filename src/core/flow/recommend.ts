@@ -59,7 +59,10 @@ function flips(flow: FlowDefinition, answers: FlowAnswers, winner: Framework): s
       found.push({ text: `Answering "${question.prompt}" with ${option.label}${instead} ${effect}.`, margin: scores[next] - scores[winner] });
     }
   }
-  return found.sort((a, b) => b.margin - a.margin).slice(0, 3).map((f) => f.text);
+  return found
+    .sort((a, b) => b.margin - a.margin)
+    .slice(0, 3)
+    .map((f) => f.text);
 }
 
 /**

@@ -33,14 +33,23 @@ function citationJson(citation: Citation, snippet: string): CitationJson {
 function snippetFor(chunk: Chunk | undefined, reasons: Reason[]): string {
   if (!chunk) return '';
   const terms = new Set(reasons.flatMap((r) => contentTerms(r.text)));
-  return pickSentences(analyseSentences(chunk.body, (text) => text), { terms, idf: () => 1, frameworks: [] }).text;
+  return pickSentences(
+    analyseSentences(chunk.body, (text) => text),
+    { terms, idf: () => 1, frameworks: [] },
+  ).text;
 }
 
 export function toRecommendationJson(rec: Recommendation, chunkById: ReadonlyMap<string, Chunk>) {
   const all = [...rec.reasons, rec.hybrid, rec.runnerUp.bestCase].filter((r) => r !== undefined);
   const snippets = new Map<string, string>();
   for (const citation of recommendationCitations(rec)) {
-    snippets.set(citation.chunkId, snippetFor(chunkById.get(citation.chunkId), all.filter((r) => r.citation.chunkId === citation.chunkId)));
+    snippets.set(
+      citation.chunkId,
+      snippetFor(
+        chunkById.get(citation.chunkId),
+        all.filter((r) => r.citation.chunkId === citation.chunkId),
+      ),
+    );
   }
   const reasonJson = (r: Reason) => ({ text: r.text, framework: r.framework, weight: r.weight, citation: citationJson(r.citation, snippets.get(r.citation.chunkId) ?? '') });
   return {

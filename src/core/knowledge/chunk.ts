@@ -33,16 +33,9 @@ interface Section {
  * Splits a body into `##` sections (ignoring `##` inside code fences). `relFile` is the path relative to
  * the knowledge dir (stored on chunks); `displayFile` is what issues show.
  */
-export function chunkDocument(
-  frontMatter: FrontMatter,
-  body: string,
-  bodyLine: number,
-  relFile: string,
-  displayFile: string,
-): { chunks: Chunk[]; issues: KnowledgeIssue[] } {
+export function chunkDocument(frontMatter: FrontMatter, body: string, bodyLine: number, relFile: string, displayFile: string): { chunks: Chunk[]; issues: KnowledgeIssue[] } {
   const issues: KnowledgeIssue[] = [];
-  const warn = (line: number, message: string, code: string, severity: KnowledgeIssue['severity'] = 'warning') =>
-    issues.push({ file: displayFile, line, message, severity, code });
+  const warn = (line: number, message: string, code: string, severity: KnowledgeIssue['severity'] = 'warning') => issues.push({ file: displayFile, line, message, severity, code });
 
   const sections: Section[] = [];
   const preamble: { line: number; text: string }[] = [];
@@ -79,7 +72,11 @@ export function chunkDocument(
     }
     const words = countWords(body);
     if (words > MAX_CHUNK_WORDS) {
-      warn(section.line, `section "${section.heading}" has ${words} words (over ${MAX_CHUNK_WORDS}) — split it into smaller \`##\` sections so snippets stay focused`, 'long-section');
+      warn(
+        section.line,
+        `section "${section.heading}" has ${words} words (over ${MAX_CHUNK_WORDS}) — split it into smaller \`##\` sections so snippets stay focused`,
+        'long-section',
+      );
     }
     chunks.push({
       id,

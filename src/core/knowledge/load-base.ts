@@ -52,7 +52,12 @@ async function listMarkdown(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
   return entries
     .filter((e) => e.isFile() && e.name.endsWith('.md') && e.name.toLowerCase() !== 'readme.md')
-    .map((e) => path.relative(dir, path.join(folderOf(e), e.name)).split(path.sep).join('/'))
+    .map((e) =>
+      path
+        .relative(dir, path.join(folderOf(e), e.name))
+        .split(path.sep)
+        .join('/'),
+    )
     .sort();
 }
 
@@ -116,7 +121,13 @@ async function readSynonyms(root: string, issues: KnowledgeIssue[]): Promise<Syn
   const text = await readOptional(file, issues);
   if (text === null) return {};
   if (text === undefined) {
-    issues.push({ file: displayPath(file), line: 0, severity: 'warning', code: 'no-synonyms', message: 'no synonyms file — abbreviations like "tf" or "torch" will not be understood; add `synonyms.yaml`' });
+    issues.push({
+      file: displayPath(file),
+      line: 0,
+      severity: 'warning',
+      code: 'no-synonyms',
+      message: 'no synonyms file — abbreviations like "tf" or "torch" will not be understood; add `synonyms.yaml`',
+    });
     return {};
   }
   const parsed = parseSynonyms(text, displayPath(file));

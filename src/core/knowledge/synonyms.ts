@@ -52,7 +52,10 @@ export function parseSynonyms(text: string, file: string): { synonyms?: Synonyms
       const key = variant.toLowerCase();
       const previous = owner.get(key);
       if (previous && previous !== canonical) {
-        issues.push({ ...error(lineOfKey(canonical), `variant "${variant}" is listed under both "${previous}" and "${canonical}" — keep it in one place`, 'duplicate-synonym'), severity: 'warning' });
+        issues.push({
+          ...error(lineOfKey(canonical), `variant "${variant}" is listed under both "${previous}" and "${canonical}" — keep it in one place`, 'duplicate-synonym'),
+          severity: 'warning',
+        });
       }
       owner.set(key, canonical);
     }
