@@ -96,9 +96,7 @@ function crossCheck(source: NodeJS.ProcessEnv): string[] {
   }
   const slackExtras = ['SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN'].filter(set);
   if (slackExtras.length > 0 && !set('SLACK_BOT_TOKEN')) {
-    problems.push(
-      `SLACK_BOT_TOKEN is required when ${slackExtras.join(' or ')} is set — copy the Bot User OAuth Token (xoxb-…) ` + 'from your Slack app’s OAuth & Permissions page',
-    );
+    problems.push(`SLACK_BOT_TOKEN is required when ${slackExtras.join(' or ')} is set — copy the Bot User OAuth Token (xoxb-…) from your Slack app’s OAuth & Permissions page`);
   }
   if (set('DISCORD_SHARDS') && !set('DISCORD_TOKEN')) {
     problems.push('DISCORD_TOKEN is required when DISCORD_SHARDS is set — copy the bot token from the Developer Portal → Bot');

@@ -103,7 +103,7 @@ describe('loader errors name file, line and the fix', () => {
   });
 
   it('unknown keys and bad framework names', async () => {
-    const text = FRONT('tagz: [a]\n').replace('[tensorflow]', '[TensorFlow]') + '## A\ntext\n';
+    const text = `${FRONT('tagz: [a]\n').replace('[tensorflow]', '[TensorFlow]')}## A\ntext\n`;
     const { issues } = await loadFixture(writeKnowledgeDir({ 'x.md': text }));
     const messages = issues.filter((i) => i.code === 'front-matter');
     expect(messages.find((i) => /unknown key `tagz`/.test(i.message))).toMatchObject({ line: 9 });

@@ -43,7 +43,7 @@ describe('flow action codec', () => {
       'cf1|s|goal',
       'cf1|s|goal=a=b',
       'fd:share',
-      'cf1|b|' + 'x'.repeat(30),
+      `cf1|b|${'x'.repeat(30)}`,
       'x'.repeat(500),
     ]) {
       expect(decodeFlowAction(bad), bad).toBeUndefined();

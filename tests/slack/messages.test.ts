@@ -95,7 +95,7 @@ describe('Slack messages', () => {
     const before = h().standIn.calls.length;
     const body = JSON.stringify(appMention({ text: 'Which is easier to deploy on mobile?' }));
     const forged = await h().post(body, 'application/json', { secret: 'not-the-signing-secret' });
-    const tampered = await h().post(body, 'application/json', { signature: 'v0=' + '0'.repeat(64) });
+    const tampered = await h().post(body, 'application/json', { signature: `v0=${'0'.repeat(64)}` });
     const stale = await h().post(body, 'application/json', { timestamp: Math.floor(Date.now() / 1000) - 6 * 60 });
     expect([forged.status, tampered.status, stale.status]).toEqual([401, 401, 401]);
     await settle();

@@ -154,9 +154,9 @@ export class SlackStandIn {
         return { ok: true, url: `ws://127.0.0.1:${this.port}/socket` };
       case 'chat.postMessage':
       case 'chat.update':
-        return { ok: true, channel: body.channel, ts: String(++this.ts) + '.000100', message: { text: body.text } };
+        return { ok: true, channel: body.channel, ts: `${String(++this.ts)}.000100`, message: { text: body.text } };
       case 'chat.postEphemeral':
-        return { ok: true, message_ts: String(++this.ts) + '.000200' };
+        return { ok: true, message_ts: `${String(++this.ts)}.000200` };
       case 'views.open':
       case 'views.update':
       case 'views.publish':

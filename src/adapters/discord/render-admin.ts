@@ -34,7 +34,7 @@ export function renderReport(report: UsageReport): DiscordMessage[] {
   // A code block keeps formatReport's indentation; each piece gets its own fence when split.
   const pieces = splitText(neutraliseMentions(formatReport(report)).replace(/```/g, "'''"), 4000);
   return toMessages(
-    pieces.map((piece, i) => ({ color: COLORS.answer, ...(i === 0 && { title: 'Usage report' }), description: '```\n' + piece + '\n```' })),
+    pieces.map((piece, i) => ({ color: COLORS.answer, ...(i === 0 && { title: 'Usage report' }), description: `\`\`\`\n${piece}\n\`\`\`` })),
     [],
   );
 }

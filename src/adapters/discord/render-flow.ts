@@ -55,7 +55,7 @@ function resultEmbed(rec: Recommendation): APIEmbed {
   };
   const lines = [
     `**Recommendation: ${winner}** (confidence ${Math.round(rec.confidence * 100)}%)`,
-    '```\n' + renderScoreBars(rec.scores) + '\n```',
+    `\`\`\`\n${renderScoreBars(rec.scores)}\n\`\`\``,
     `**Why**\n${rec.reasons.map((r) => `• ${safeKnowledgeText(r.text)} ${cite(r.citation)}`).join('\n')}`,
   ];
   const runnerUp = rec.runnerUp.bestCase;
