@@ -11,6 +11,8 @@ import { LIMITS } from './embed-limits.ts';
 import { clip, escapeUserText, safeKnowledgeText } from './escape.ts';
 import { COLORS, button, citationFields, row, shareButton, toMessages, type ActionRow, type DiscordMessage } from './render.ts';
 import { FRAMEWORK_NAMES } from '../../core/answer/frameworks.ts';
+import type { Citation } from '../../core/answer/types.ts';
+import { numberCitations } from '../../core/flow/citations.ts';
 
 function restartRow(shareable = false): ActionRow {
   const buttons: APIButtonComponentWithCustomId[] = [button(flowId({ type: 'restart' }), 'Start over', ButtonStyle.Primary, '🔄')];
@@ -47,12 +49,8 @@ function questionMessage(step: Extract<FlowStep, { kind: 'question' }>): Discord
 
 function resultEmbed(rec: Recommendation): APIEmbed {
   const winner = FRAMEWORK_NAMES[rec.framework];
-  const citations = rec.reasons.map((r) => r.citation);
-  const cite = (citation: { chunkId: string }) => {
-    let i = citations.findIndex((c) => c.chunkId === citation.chunkId);
-    if (i < 0) i = citations.push(citation as (typeof citations)[number]) - 1;
-    return `[${i + 1}]`;
-  };
+  const { citations, numberOf } = numberCitations(rec);
+  const cite = (citation: Citation) => `[${numberOf(citation)}]`;
   const lines = [
     `**Recommendation: ${winner}** (confidence ${Math.round(rec.confidence * 100)}%)`,
     `\`\`\`\n${renderScoreBars(rec.scores)}\n\`\`\``,

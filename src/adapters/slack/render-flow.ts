@@ -12,6 +12,7 @@ import { LIMITS, context, sections, toMessages, type SlackMessage } from './bloc
 import { clip, escapeMrkdwn, safePlainText } from './escape.ts';
 import { button, citationBlocks } from './render.ts';
 import { FRAMEWORK_NAMES } from '../../core/answer/frameworks.ts';
+import { numberCitations } from '../../core/flow/citations.ts';
 
 /** Numbers flow buttons within one message (Slack wants unique action_ids per message). */
 function flowButtons(specs: { label: string; action: FlowAction; style?: 'primary' | 'danger' }[]): Button[] {
@@ -43,12 +44,8 @@ function questionBlocks(step: Extract<FlowStep, { kind: 'question' }>): KnownBlo
 
 function resultBlocks(rec: Recommendation, shareKey: string | undefined): KnownBlock[] {
   const winner = FRAMEWORK_NAMES[rec.framework];
-  const citations: Citation[] = [];
-  const cite = (citation: Citation) => {
-    let i = citations.findIndex((c) => c.chunkId === citation.chunkId);
-    if (i < 0) i = citations.push(citation) - 1;
-    return `*[${i + 1}]*`;
-  };
+  const { citations, numberOf } = numberCitations(rec);
+  const cite = (citation: Citation) => `*[${numberOf(citation)}]*`;
   const bullet = (text: string, citation?: Citation) => `• ${escapeMrkdwn(text)}${citation ? ` ${cite(citation)}` : ''}`;
   const blocks: KnownBlock[] = [
     header(`Recommendation: ${winner}`),

@@ -8,7 +8,7 @@ import { analyseSentences, pickSentences } from '../answer/sentences.ts';
 import { contentTerms } from '../answer/terms.ts';
 import type { Citation } from '../answer/types.ts';
 import type { Chunk } from '../knowledge/schema.ts';
-import { recommendationCitations } from './plain-text.ts';
+import { numberCitations } from './citations.ts';
 import type { Reason, Recommendation } from './types.ts';
 
 export interface CitationJson {
@@ -42,7 +42,8 @@ function snippetFor(chunk: Chunk | undefined, reasons: Reason[]): string {
 export function toRecommendationJson(rec: Recommendation, chunkById: ReadonlyMap<string, Chunk>) {
   const all = [...rec.reasons, rec.hybrid, rec.runnerUp.bestCase].filter((r) => r !== undefined);
   const snippets = new Map<string, string>();
-  for (const citation of recommendationCitations(rec)) {
+  const { citations } = numberCitations(rec);
+  for (const citation of citations) {
     snippets.set(
       citation.chunkId,
       snippetFor(
@@ -56,7 +57,7 @@ export function toRecommendationJson(rec: Recommendation, chunkById: ReadonlyMap
     framework: rec.framework,
     confidence: rec.confidence,
     reasons: rec.reasons.map(reasonJson),
-    citations: recommendationCitations(rec).map((c) => citationJson(c, snippets.get(c.chunkId) ?? '')),
+    citations: citations.map((c) => citationJson(c, snippets.get(c.chunkId) ?? '')),
     scores: rec.scores,
     wouldChange: rec.wouldChange,
     runnerUp: { framework: rec.runnerUp.framework, ...(rec.runnerUp.bestCase ? { bestCase: reasonJson(rec.runnerUp.bestCase) } : {}) },
