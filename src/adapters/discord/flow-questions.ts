@@ -6,7 +6,7 @@
  */
 import type { QuestionId } from '../../core/flow/types.ts';
 import type { Desk } from '../../core/ports.ts';
-import type { QuestionChoiceSource } from './commands.ts';
+import type { QuestionChoiceSource } from './command-definitions.ts';
 
 /** One valid option per question, from the public id contract (issue 3); only used to pre-answer. */
 const CONTRACT_DEFAULTS: Record<QuestionId, string> = {

@@ -4,7 +4,7 @@
  * Overwriting rather than creating one by one keeps registration idempotent and removes stale commands.
  */
 import { DiscordAPIError, REST, Routes } from 'discord.js';
-import { buildCommandDefinitions, type QuestionChoiceSource } from './commands.ts';
+import { buildCommandDefinitions, type QuestionChoiceSource } from './command-definitions.ts';
 
 export interface RegisterOptions {
   token: string;

@@ -4,7 +4,7 @@
  */
 import { MessageFlags, type AutocompleteInteraction, type ChatInputCommandInteraction } from 'discord.js';
 import type { FlowAnswers } from '../../core/flow/types.ts';
-import { COMMANDS, MAX_QUESTION_LENGTH, isAdmin } from './commands.ts';
+import { COMMANDS, MAX_QUESTION_LENGTH, isAdmin } from './command-definitions.ts';
 import { requesterOf, type HandlerContext } from './context.ts';
 import { LIMITS } from './embed-limits.ts';
 import { QUESTION_ORDER } from './flow-questions.ts';
