@@ -25,7 +25,7 @@ export const CONFIDENCE_TUNING = {
    * ("reinforcement") is the topic the base does not cover.
    */
   maxFillerLength: 6,
-  /** Weight of an unknown ordinary English word, relative to its IDF, in a question naming a framework. */
+  /** Weight of an unknown ordinary English word, relative to its IDF, in an on-topic question. */
   unknownWordWeight: 0.5,
   /** Framework-named questions with more topical terms than this need proportionally less coverage. */
   longQuestionTerms: 8,
@@ -53,13 +53,27 @@ const isEnglishStem = (stem: string) =>
  * base has never seen weigh the most — unless the question names a framework, where up to a third of
  * them (at least one) are forgiven if filler-shaped ("myth", "heard"): the topic is already ours.
  */
-function coverageOf(parsed: ParsedQuestion, hits: readonly SearchHit[], index: KnowledgeIndex): number {
+function coverageOf(parsed: ParsedQuestion, hits: readonly SearchHit[], index: KnowledgeIndex, anchors: Anchors): number {
   // Several chunks may cover different parts of a question, but one of them must carry a good part
   // alone: "why is my browser so slow" matches "browser" in one chunk and "slow" in another.
-  const versions = versionsOfAnchors(parsed, index);
-  const union = coverageBy(parsed, hits, index, versions);
-  const best = Math.max(0, ...hits.map((h) => coverageBy(parsed, [h], index, versions)));
+  const union = coverageBy(parsed, hits, index, anchors);
+  const best = Math.max(0, ...hits.map((h) => coverageBy(parsed, [h], index, anchors)));
   return Math.min(union, best * 1.25);
+}
+
+/** What the question's domain anchors tell, worked out once per question. */
+interface Anchors {
+  /** It contains a framework name or a whole synonyms-table entry. */
+  anchored: boolean;
+  /** Anchored, or names a framework: the question is ours, so the rest of it may be chat. */
+  onTopic: boolean;
+  /** Unknown identifiers that version an anchor ("v4" of "tpu v4"). */
+  versions: ReadonlySet<string>;
+}
+
+function anchorsOf(parsed: ParsedQuestion, index: KnowledgeIndex): Anchors {
+  const ends = index.anchorEnds(parsed.sequence);
+  return { anchored: ends.length > 0, onTopic: parsed.frameworks.length > 0 || ends.length > 0, versions: versionsOfAnchors(parsed.sequence, ends, index) };
 }
 
 /**
@@ -67,10 +81,9 @@ function coverageOf(parsed: ParsedQuestion, hits: readonly SearchHit[], index: K
  * question is about the anchor, so they are left out of coverage. After anything else they are the topic
  * the base does not know ("apple m1", "tesla model 3", "python 3.13").
  */
-function versionsOfAnchors(parsed: ParsedQuestion, index: KnowledgeIndex): Set<string> {
-  const { sequence } = parsed;
+function versionsOfAnchors(sequence: readonly string[], anchorEnds: readonly number[], index: KnowledgeIndex): Set<string> {
   const versions = new Set<string>();
-  for (const end of index.anchorEnds(sequence)) {
+  for (const end of anchorEnds) {
     for (let i = end + 1; i < sequence.length && /\d/.test(sequence[i] ?? ''); i++) {
       const term = sequence[i] ?? '';
       if (!index.documentFrequency.has(term)) versions.add(term);
@@ -79,7 +92,7 @@ function versionsOfAnchors(parsed: ParsedQuestion, index: KnowledgeIndex): Set<s
   return versions;
 }
 
-function coverageBy(parsed: ParsedQuestion, hits: readonly SearchHit[], index: KnowledgeIndex, versions: ReadonlySet<string>): number {
+function coverageBy(parsed: ParsedQuestion, hits: readonly SearchHit[], index: KnowledgeIndex, { onTopic, versions }: Anchors): number {
   const all = parsed.terms.filter((t) => !isFramework(t) && !versions.has(t));
   // Very common words are not searched when rarer ones exist (see KnowledgeIndex.query): neutral here.
   const specific = all.filter((t) => !index.isCommon(t));
@@ -88,8 +101,6 @@ function coverageBy(parsed: ParsedQuestion, hits: readonly SearchHit[], index: K
   const quality = new Map<string, number>();
   for (const hit of hits) for (const [term, q] of hit.matchQuality) quality.set(term, Math.max(q, quality.get(term) ?? 0));
   let forgivable = parsed.frameworks.length > 0 ? Math.max(1, Math.floor(topical.length / 3)) : 0;
-  // A framework name or a whole synonyms-table entry makes the question ours; the rest may be chat.
-  const onTopic = parsed.frameworks.length > 0 || index.anchorEnds(parsed.sequence).length > 0;
   let total = 0;
   let covered = 0;
   for (const term of topical) {
@@ -123,10 +134,10 @@ function requiredCoverage(parsed: ParsedQuestion, anchored: boolean): number {
 export function decide(parsed: ParsedQuestion, hits: readonly SearchHit[], index: KnowledgeIndex): Decision {
   if (parsed.terms.length === 0) return { answer: false, reason: 'empty', coverage: 0 };
   const [top, second] = hits;
-  const coverage = coverageOf(parsed, hits.slice(0, CONFIDENCE_TUNING.coverageHits), index);
+  const anchors = anchorsOf(parsed, index);
+  const coverage = coverageOf(parsed, hits.slice(0, CONFIDENCE_TUNING.coverageHits), index, anchors);
   if (!top) return { answer: false, reason: parsed.frameworks.length ? 'low_confidence' : 'off_topic', coverage };
-  const anchored = index.anchorEnds(parsed.sequence).length > 0;
-  if (coverage < requiredCoverage(parsed, anchored)) {
+  if (coverage < requiredCoverage(parsed, anchors.anchored)) {
     // Naming a framework makes it our topic even when the rest is unknown: "I don't know", not "off-topic".
     return { answer: false, reason: parsed.frameworks.length ? 'low_confidence' : 'off_topic', coverage };
   }

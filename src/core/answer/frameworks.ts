@@ -39,13 +39,13 @@ export function correctFrameworkTypo(word: string): Framework | undefined {
     if (word === name) return name;
     const allowed = name.length >= 10 ? 2 : 1; // "tensorflow" tolerates two slips, "pytorch" one
     // Every letter the name lacks costs at least one edit; most words fail this before the DP runs.
-    if (lettersNotIn(word, LETTERS[name]) > allowed) continue;
+    if (lettersNotIn(word, LETTERS.get(name)!) > allowed) continue;
     if (editDistance(word, name, allowed) <= allowed) return name;
   }
   return undefined;
 }
 
-const LETTERS: Record<Framework, ReadonlySet<string>> = { tensorflow: new Set('tensorflow'), pytorch: new Set('pytorch') };
+const LETTERS: ReadonlyMap<Framework, ReadonlySet<string>> = new Map(FRAMEWORKS.map((name) => [name, new Set(name)]));
 
 function lettersNotIn(word: string, letters: ReadonlySet<string>): number {
   let missing = 0;
