@@ -12,6 +12,7 @@ import type { FlowAction, FlowStep } from './flow/types.ts';
 import { advanceFlow, type FlowSession } from './flow/machine.ts';
 import { loadKnowledgeBase } from './knowledge/load.ts';
 import type { KnowledgeSnapshot } from './knowledge/snapshot.ts';
+import { parseStoredJson } from './stored-json.ts';
 import type { Desk, DeskObserver, FeedbackOutcome, FeedbackRecord, ReloadResult, Requester, Store } from './ports.ts';
 
 export interface DeskOptions {
@@ -142,18 +143,5 @@ class KnowledgeDesk implements Desk {
 
   status() {
     return { documents: this.snapshot.documents, chunks: this.snapshot.chunks.length, loadedAt: this.snapshot.loadedAt };
-  }
-}
-
-/**
- * A corrupt or foreign value in the store (hand-edited Redis, an older release) must not crash a click:
- * it reads as nothing, and callers check the shape of whatever parses (`advanceFlow` re-validates sessions).
- */
-function parseStoredJson<T>(raw: string | undefined): Partial<T> | undefined {
-  if (!raw) return undefined;
-  try {
-    return JSON.parse(raw) as Partial<T>;
-  } catch {
-    return undefined;
   }
 }

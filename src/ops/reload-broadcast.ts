@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import type { Desk, ReloadResult } from '../core/ports.ts';
 import type { Logger } from './logger.ts';
 import type { DeskMetrics } from './metrics.ts';
+import { parseStoredJson } from '../core/stored-json.ts';
 
 /** A publish/subscribe channel; Redis pub/sub in production (`src/stores/redis-reload-bus.ts`). */
 export interface ReloadBus {
@@ -52,12 +53,7 @@ export function withReloadBroadcast(inner: Desk, bus: ReloadBus, options: Broadc
   }
 
   function onMessage(raw: string): void {
-    let message: Partial<ReloadMessage> | null;
-    try {
-      message = JSON.parse(raw) as Partial<ReloadMessage> | null;
-    } catch {
-      message = null;
-    }
+    const message = parseStoredJson<ReloadMessage>(raw);
     // Anything on the channel can arrive here (`null`, `42`, another tool's JSON): it must not throw
     // inside the Redis client's listener, where it would take the process down.
     if (typeof message?.origin !== 'string') {

@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Answer } from '../../core/answer/types.ts';
 import type { FlowStep } from '../../core/flow/types.ts';
+import { parseStoredJson } from '../../core/stored-json.ts';
 import type { HandlerContext } from './context.ts';
 
 /** How long a private reply can still be shared. */
@@ -28,14 +29,10 @@ export async function loadShare(ctx: HandlerContext, key: string): Promise<Share
   if (!/^[0-9a-f]{16}$/.test(key)) return undefined;
   const raw = await ctx.store.getSession(`slack:share:${key}`);
   if (!raw) return undefined;
-  try {
-    const item = JSON.parse(raw) as Partial<Shareable> | null;
-    // A corrupt or foreign value reads as "no longer available", never as a crash on a click.
-    if (item?.kind === 'answer' && typeof item.answer === 'object' && item.answer) return item as Shareable;
-    if (item?.kind === 'flow' && typeof item.step === 'object' && item.step) return item as Shareable;
-  } catch {
-    // fall through
-  }
+  const item = parseStoredJson<Shareable>(raw);
+  if (item?.kind === 'answer' && typeof item.answer === 'object' && item.answer) return item as Shareable;
+  if (item?.kind === 'flow' && typeof item.step === 'object' && item.step) return item as Shareable;
+  // A corrupt or foreign value reads as "no longer available", never as a crash on a click.
   ctx.logger.warn({ key }, 'Slack share value unreadable; treated as expired');
   return undefined;
 }
