@@ -6,9 +6,10 @@
  * - reading a flow session fails with `StoreUnavailableError`, whose message tells the user to try again.
  * Questions are therefore always answered; only flows pause until Redis is back.
  */
-import type { Redis } from 'ioredis';
+import type { ChainableCommander, Redis } from 'ioredis';
 import type { FeedbackRecord, Store, UsageReport } from '../core/ports.ts';
 import { openRedis, connectRedis } from './redis-connection.ts';
+import { parseStoredJson } from '../core/stored-json.ts';
 import { reportKey, reportText } from './report-keys.ts';
 
 /** Thrown when shared state cannot be read; the message is safe to show to a user. */
@@ -116,19 +117,8 @@ export class RedisStore implements Store {
         .zadd(recent, record.at, question);
       if (record.vote === 'down') multi.zincrby(this.key('fb-down'), 1, question);
       const replies = await multi.zcard(recent).exec();
-      const size = Number(replies?.at(-1)?.[1]);
-      if (size > this.maxReported) {
-        // Forget the questions voted on longest ago, so feedback cannot grow Redis without bound.
-        const dropped = await this.redis.zrange(recent, 0, String(size - this.maxReported - 1));
-        if (dropped.length > 0) {
-          await this.redis
-            .multi()
-            .zrem(recent, ...dropped)
-            .zrem(this.key('fb-down'), ...dropped)
-            .del(...dropped.map((q) => this.key('fb', q)))
-            .exec();
-        }
-      }
+      // Forget the questions voted on longest ago, so feedback cannot grow Redis without bound.
+      await this.dropLowest(recent, replies?.at(-1)?.[1], (drop, dropped) => drop.zrem(this.key('fb-down'), ...dropped).del(...dropped.map((q) => this.key('fb', q))));
     });
   }
 
@@ -145,18 +135,20 @@ export class RedisStore implements Store {
         .hsetnx(texts, normalised, reportText(question))
         .zcard(zset)
         .exec();
-      const size = replies?.[2]?.[1];
-      if (Number(size) > this.maxReported) {
-        // Drop the least asked so a flood of one-off questions cannot grow Redis without bound.
-        const dropped = await this.redis.zrange(zset, 0, String(Number(size) - this.maxReported - 1));
-        if (dropped.length > 0)
-          await this.redis
-            .multi()
-            .zrem(zset, ...dropped)
-            .hdel(texts, ...dropped)
-            .exec();
-      }
+      // Drop the least asked so a flood of one-off questions cannot grow Redis without bound.
+      await this.dropLowest(zset, replies?.[2]?.[1], (drop, dropped) => drop.hdel(texts, ...dropped));
     });
+  }
+
+  /**
+   * Keeps a report's sorted set at `maxReported` members: when `size` (its ZCARD) is over, the lowest
+   * scored are removed from it, and `also` removes what belongs to them, in one transaction.
+   */
+  private async dropLowest(zset: string, size: unknown, also: (drop: ChainableCommander, dropped: string[]) => ChainableCommander): Promise<void> {
+    const over = Number(size) - this.maxReported;
+    if (!(over > 0)) return;
+    const dropped = await this.redis.zrange(zset, 0, String(over - 1));
+    if (dropped.length > 0) await also(this.redis.multi().zrem(zset, ...dropped), dropped).exec();
   }
 
   async report(limit: number): Promise<UsageReport> {
@@ -207,10 +199,6 @@ export class RedisStore implements Store {
 
 /** The chunk ids stored with a vote; a corrupt value (hand-edited, older release) reads as none. */
 function chunkIdsOf(raw: string | undefined): string[] {
-  try {
-    const parsed: unknown = raw ? JSON.parse(raw) : [];
-    return Array.isArray(parsed) ? parsed.filter((id): id is string => typeof id === 'string') : [];
-  } catch {
-    return [];
-  }
+  const parsed = parseStoredJson<unknown[]>(raw);
+  return Array.isArray(parsed) ? parsed.filter((id): id is string => typeof id === 'string') : [];
 }
