@@ -17,7 +17,7 @@ export interface KnowledgeCliArgs {
 }
 
 /** Returns the arguments, or the text to print instead (usage for `--help`, else an error and usage). */
-export function parseKnowledgeCliArgs(argv: string[], usage: string): KnowledgeCliArgs | string {
+function parseKnowledgeCliArgs(argv: string[], usage: string): KnowledgeCliArgs | string {
   let json = false;
   let dir = process.env.KNOWLEDGE_DIR ? path.resolve(process.env.KNOWLEDGE_DIR) : DEFAULT_DIR;
   const words: string[] = [];

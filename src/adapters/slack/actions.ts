@@ -3,13 +3,13 @@
  * 👍/👎 are recorded once per person and thanked privately; "Share in channel" posts the private reply
  * publicly and removes the private copy. One listener acks every click first, then works.
  */
-import { feedbackReply } from '../../core/messages.ts';
 import type { App, BlockAction, RespondFn } from '@slack/bolt';
 import type { KnownBlock } from '@slack/types';
 import { parseClick, type ClickTarget } from './action-ids.ts';
 import type { SlackMessage } from './block-limits.ts';
 import { respondPrivately } from './commands.ts';
-import { APOLOGY, requesterOf, type HandlerContext } from './context.ts';
+import { APOLOGY, feedbackReply } from '../../core/messages.ts';
+import { requesterOf, type HandlerContext } from './context.ts';
 import { escapeMrkdwn } from './escape.ts';
 import { notice, renderAnswer } from './render.ts';
 import { renderFlowStep } from './render-flow.ts';

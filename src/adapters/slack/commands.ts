@@ -9,7 +9,8 @@
 import type { App, RespondFn } from '@slack/bolt';
 import { parseFlowPreset } from '../../core/flow/preset.ts';
 import type { SlackMessage } from './block-limits.ts';
-import { APOLOGY, requesterOf, type HandlerContext } from './context.ts';
+import { APOLOGY } from '../../core/messages.ts';
+import { requesterOf, type HandlerContext } from './context.ts';
 import { questionFromSlackText } from './incoming-text.ts';
 import { notice, renderAnswer } from './render.ts';
 import { renderReload, renderReport } from './render-admin.ts';

@@ -13,6 +13,3 @@ export interface HandlerContext {
 export function requesterOf(userId: string, channelId: string | undefined): Requester {
   return { platform: 'slack', userId, conversation: channelId ?? `dm:${userId}` };
 }
-
-/** Said whenever a handler fails: short, human, no stack trace. */
-export { APOLOGY } from '../../core/messages.ts';

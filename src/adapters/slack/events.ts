@@ -6,7 +6,8 @@
 import type { App } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { Answer } from '../../core/answer/types.ts';
-import { APOLOGY, requesterOf, type HandlerContext } from './context.ts';
+import { APOLOGY } from '../../core/messages.ts';
+import { requesterOf, type HandlerContext } from './context.ts';
 import { claimOnce, eventKey, messageKey } from './dedupe.ts';
 import { questionFromSlackText } from './incoming-text.ts';
 import { notice, renderAnswer } from './render.ts';
