@@ -3,7 +3,7 @@
  * matching, synonym expansion on both sides, and framework awareness. Built once per snapshot and never
  * mutated, so concurrent questions need no locking.
  */
-import MiniSearch, { type SearchOptions } from 'minisearch';
+import MiniSearch, { type SearchOptions, type SearchResult } from 'minisearch';
 import type { Chunk, Framework } from '../knowledge/schema.ts';
 import type { Synonyms } from '../knowledge/synonyms.ts';
 import { correctFrameworkTypo, editDistance, frameworksIn, FRAMEWORKS } from './frameworks.ts';
@@ -214,13 +214,8 @@ export class KnowledgeIndex {
     // latency on big bases); they are searched only when the question has nothing more specific.
     const specific = topical.filter((t) => !this.isCommon(t));
     const searched = specific.length ? specific : topical.length ? topical : parsed.terms;
-    const results = this.search.search(searched.join(' '), options);
-    if (only) {
-      // The side boost multiplies a chunk's whole score, so it is applied once per result (the results
-      // are ours to change) rather than through MiniSearch's boostDocument, once per posting of every term.
-      for (const r of results) r.score *= 1 + RETRIEVAL_TUNING.sideWeight * ((this.affinity.get(r.id as string)?.[only] ?? 0.5) - 0.5);
-      results.sort((a, b) => b.score - a.score);
-    }
+    const ranked = this.search.search(searched.join(' '), options);
+    const results = only ? this.withSideBoost(ranked, only, limit) : ranked;
     const hits: SearchHit[] = [];
     for (const result of results.slice(0, limit)) {
       const chunk = this.chunks.get(result.id as string);
@@ -230,6 +225,30 @@ export class KnowledgeIndex {
       hits.push({ chunk, score: result.score, matchedTerms, matchQuality: quality, chunkTerms: result.terms });
     }
     return hits;
+  }
+
+  /**
+   * The best `limit` results after the side boost, which multiplies a whole score by a factor between
+   * `1 − sideWeight/2` and `1 + sideWeight/2` (applied per result, not through MiniSearch's boostDocument,
+   * which would run once per posting of every term). `ranked` is sorted by raw score, so the walk stops
+   * once even the largest factor cannot lift a result into the top `limit`: on a big base that skips
+   * boosting and re-sorting thousands of weak matches, with the same top results as boosting them all.
+   */
+  private withSideBoost(ranked: SearchResult[], side: Framework, limit: number): SearchResult[] {
+    const maxFactor = 1 + RETRIEVAL_TUNING.sideWeight / 2;
+    const boosted: SearchResult[] = [];
+    for (const result of ranked) {
+      if (boosted.length === limit && result.score * maxFactor < (boosted[limit - 1] as SearchResult).score) break;
+      const share = this.affinity.get(result.id as string)?.[side] ?? 0.5;
+      boosted.push({ ...result, score: result.score * (1 + RETRIEVAL_TUNING.sideWeight * (share - 0.5)) });
+      // Kept sorted and at most `limit` long, so `boosted[limit - 1]` is the cut-off; ties keep their
+      // ranked order, as the stable full sort did.
+      for (let i = boosted.length - 1; i > 0 && (boosted[i - 1] as SearchResult).score < (boosted[i] as SearchResult).score; i--) {
+        [boosted[i - 1], boosted[i]] = [boosted[i] as SearchResult, boosted[i - 1] as SearchResult];
+      }
+      if (boosted.length > limit) boosted.pop();
+    }
+    return boosted;
   }
 
   private matchQualityOf(queryTerm: string, chunkTerms: readonly string[]): number {
