@@ -29,4 +29,4 @@ HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
 # SIGTERM → graceful shutdown (finish in-flight answers, bounded by SHUTDOWN_GRACE_MS); give docker stop
 # a longer timeout than that grace period. Node runs as PID 1 directly, so signals reach it.
 STOPSIGNAL SIGTERM
-CMD ["node", "--import", "tsx", "src/main.ts"]
+CMD ["node", "--max-semi-space-size=64", "--import", "tsx", "src/main.ts"]

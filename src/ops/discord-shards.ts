@@ -12,6 +12,7 @@ import { ShardingManager, type Shard } from 'discord.js';
 import type { ChatAdapter } from '../adapters/adapter.ts';
 import type { Logger } from './logger.ts';
 import type { ReloadBus } from './reload-broadcast.ts';
+import { NODE_RUNTIME_FLAGS } from './runtime-flags.ts';
 
 export const SHARD_ENTRY = fileURLToPath(new URL('./discord-shard-entry.ts', import.meta.url));
 /** IPC envelope key, so our messages never clash with discord.js's own (`_eval`, `_ready`, …). */
@@ -48,7 +49,7 @@ export class DiscordShardsAdapter implements ChatAdapter {
     this.manager = new ShardingManager(options.entry ?? SHARD_ENTRY, {
       token: options.token,
       totalShards: typeof options.shards === 'number' ? options.shards : 'auto',
-      execArgv: ['--import', 'tsx'],
+      execArgv: [...NODE_RUNTIME_FLAGS, '--import', 'tsx'],
       respawn: true,
     });
     this.manager.on('shardCreate', (shard: Shard) => {

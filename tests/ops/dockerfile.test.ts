@@ -6,6 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/ops/config.ts';
+import { NODE_RUNTIME_FLAGS } from '../../src/ops/runtime-flags.ts';
 
 const root = new URL('../../', import.meta.url);
 const dockerfile = readFileSync(new URL('Dockerfile', root), 'utf8');
@@ -56,8 +57,8 @@ describe('Dockerfile', () => {
   it('starts a file that exists, as a non-root user, with a health check on /healthz', () => {
     const cmd = instructions.filter((line) => line.startsWith('CMD ')).at(-1);
     const args = JSON.parse(cmd!.slice(4)) as string[];
-    expect(args.slice(0, 3)).toEqual(['node', '--import', 'tsx']);
-    expect(existsSync(new URL(args[3]!, root))).toBe(true);
+    expect(args.slice(0, -1)).toEqual(['node', ...NODE_RUNTIME_FLAGS, '--import', 'tsx']);
+    expect(existsSync(new URL(args.at(-1)!, root))).toBe(true);
     const user = instructions.filter((line) => line.startsWith('USER ')).at(-1);
     expect(user).toBeDefined();
     expect(user).not.toMatch(/USER (root|0)\b/);

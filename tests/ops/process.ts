@@ -1,6 +1,7 @@
 /** Runs `src/main.ts` as a real child process, as `npm start` would, and watches its output. */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { NODE_RUNTIME_FLAGS } from '../../src/ops/runtime-flags.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -15,7 +16,7 @@ export interface BotProcess {
 }
 
 export function startBot(env: Record<string, string>, script = 'src/main.ts', args: string[] = []): BotProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
+  const child = spawn(process.execPath, [...NODE_RUNTIME_FLAGS, '--import', 'tsx', script, ...args], {
     cwd: ROOT,
     // A clean environment: only what the test sets (plus PATH/HOME for node itself).
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
