@@ -136,7 +136,8 @@ export function benchmark(snapshot: KnowledgeSnapshot, set: EvalSet, reload: num
   const load = loadavg()
     .map((l) => l.toFixed(1))
     .join(' ');
-  console.log(`\nRetrieval benchmark — Node ${process.version}, ${cpus().length} CPUs, load average ${load}; ${questions} eval questions, ${ROUNDS} rounds (5 at 10k)\n`);
+  const flags = process.execArgv.filter((a) => a.startsWith('--max-') || a.startsWith('--single')).join(' ') || 'default V8 flags';
+  console.log(`\nRetrieval benchmark — Node ${process.version} (${flags}), ${cpus().length} CPUs, load average ${load}; ${questions} eval questions, ${ROUNDS} rounds (5 at 10k)\n`);
   console.log('| | Framework Desk (tuned) | plain MiniSearch (defaults) |');
   console.log('|---|---|---|');
   for (const line of rows(`real base: ${snapshot.documents} documents, ${snapshot.chunks.length} chunks`, real.ours, real.plain)) console.log(line);
