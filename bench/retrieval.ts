@@ -137,7 +137,9 @@ export function benchmark(snapshot: KnowledgeSnapshot, set: EvalSet, reload: num
     .map((l) => l.toFixed(1))
     .join(' ');
   const flags = process.execArgv.filter((a) => a.startsWith('--max-') || a.startsWith('--single')).join(' ') || 'default V8 flags';
-  console.log(`\nRetrieval benchmark — Node ${process.version} (${flags}), ${cpus().length} CPUs, load average ${load}; ${questions} eval questions, ${ROUNDS} rounds (5 at 10k)\n`);
+  console.log(
+    `\nRetrieval benchmark — Node ${process.version} (${flags}), ${cpus().length} CPUs, load average ${load}; ${questions} eval questions, ${ROUNDS} rounds (5 at 10k)\n`,
+  );
   console.log('| | Framework Desk (tuned) | plain MiniSearch (defaults) |');
   console.log('|---|---|---|');
   for (const line of rows(`real base: ${snapshot.documents} documents, ${snapshot.chunks.length} chunks`, real.ours, real.plain)) console.log(line);

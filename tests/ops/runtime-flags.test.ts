@@ -25,6 +25,7 @@ describe('Node runtime flags', () => {
 
   it('are passed to Discord shard children', () => {
     const adapter = new DiscordShardsAdapter({ token: 'test-token-abcdefghijklmnopqrstuvwxyz', shards: 2, logger: captureLogger().logger });
-    expect(adapter.manager.execArgv).toEqual([...NODE_RUNTIME_FLAGS, '--import', 'tsx']);
+    // createShard only builds the Shard (spawn() would start it); its execArgv is what the child gets.
+    expect(adapter.manager.createShard(0).execArgv).toEqual([...NODE_RUNTIME_FLAGS, '--import', 'tsx']);
   });
 });
