@@ -1,0 +1,39 @@
+/**
+ * A question naming one framework re-ranks the matches by how much each chunk is about that framework.
+ * The re-ranking stops early once no later match can reach the top results (see
+ * `KnowledgeIndex.withSideBoost`); on a base large enough for that to matter, the top results must be
+ * exactly those of boosting and sorting every match.
+ */
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { KnowledgeIndex } from '../../src/core/answer/search-index.ts';
+import { loadKnowledgeBase } from '../../src/core/knowledge/load.ts';
+import { syntheticChunks } from '../../bench/synthetic-base.ts';
+import { loadEvalSet } from './eval-set.ts';
+
+let index: KnowledgeIndex;
+beforeAll(async () => {
+  const { snapshot } = await loadKnowledgeBase(fileURLToPath(new URL('../../knowledge/', import.meta.url)));
+  if (!snapshot) throw new Error('the knowledge base has errors — run npm run kb:check');
+  // 1,500 chunks: enough that most questions match hundreds, small enough that ranking them all is quick.
+  index = new KnowledgeIndex(syntheticChunks(snapshot.chunks, 1_500), snapshot.index.synonyms);
+});
+
+describe('single-framework side boost', () => {
+  it('returns the same top ten as boosting and sorting every match', () => {
+    const set = loadEvalSet();
+    const questions = set.answerable.map((a) => a.q).filter((q) => index.parse(q).frameworks.length === 1);
+    expect(questions.length).toBeGreaterThan(20);
+    let reranked = 0;
+    for (const question of questions) {
+      const parsed = index.parse(question);
+      const everything = index.query(parsed, Number.MAX_SAFE_INTEGER);
+      const top = index.query(parsed, 10);
+      const view = (hits: typeof top) => hits.map((h) => `${h.chunk.id} ${h.score.toFixed(9)}`);
+      expect(view(top), question).toEqual(view(everything.slice(0, 10)));
+      if (everything.length > 10) reranked += 1;
+    }
+    // The early stop was exercised: most questions have more matches than the ten kept.
+    expect(reranked).toBeGreaterThan(questions.length / 2);
+  });
+});
