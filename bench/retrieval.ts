@@ -7,8 +7,9 @@
  * "declines" only when MiniSearch returns nothing.
  */
 import MiniSearch from 'minisearch';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { answerQuestion } from '../src/core/answer/compose.ts';
 import { renderAnswerText } from '../src/core/answer/plain-text.ts';
@@ -31,10 +32,27 @@ interface Measured {
   p99: number;
   quality: EvalResult;
   /** `tests/eval/held-out.yaml`, never tuned on (real base only). */
-  heldOut?: EvalResult;
+  heldOut: { name: string; result: EvalResult }[];
 }
 
-const HELD_OUT = fileURLToPath(new URL('../tests/eval/held-out.yaml', import.meta.url));
+const EVAL_DIR = fileURLToPath(new URL('../tests/eval/', import.meta.url));
+
+interface HeldOutSet {
+  name: string;
+  set: EvalSet;
+}
+
+/** Every `tests/eval/held-out*.yaml` batch, scored separately: each has its own history (see its header). */
+function heldOutSets(): HeldOutSet[] {
+  if (!existsSync(EVAL_DIR)) return [];
+  return readdirSync(EVAL_DIR)
+    .filter((f) => /^held-out.*\.yaml$/.test(f))
+    .map((f) => ({ name: f.replace(/\.yaml$/, ''), file: path.join(EVAL_DIR, f) }))
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .map(({ name, file }) => ({ name, set: loadEvalSet(file) }));
+}
+
+const scoreHeldOut = (sets: readonly HeldOutSet[], ask: Ask) => sets.map(({ name, set }) => ({ name, result: runEval(set, ask) }));
 
 function median(values: number[]): number {
   return percentile(values, 50);
@@ -59,16 +77,16 @@ function latency(set: EvalSet, ask: Ask, rounds: number): { p50: number; p99: nu
   return { p50: percentile(wall, 50), p99: percentile(wall, 99) };
 }
 
-function ours(snapshot: KnowledgeSnapshot, set: EvalSet, rounds: number, heldOut?: EvalSet): Measured {
+function ours(snapshot: KnowledgeSnapshot, set: EvalSet, rounds: number, heldOut: readonly HeldOutSet[] = []): Measured {
   const buildMs = median(Array.from({ length: 5 }, () => timeIt(() => new KnowledgeIndex(snapshot.chunks, snapshot.index.synonyms)).ms));
   const ask: Ask = (q) => {
     const answer = answerQuestion(snapshot, q);
     return { answered: answer.answered, text: renderAnswerText(answer) };
   };
-  return { buildMs, ...latency(set, ask, rounds), quality: runEval(set, ask), ...(heldOut && { heldOut: runEval(heldOut, ask) }) };
+  return { buildMs, ...latency(set, ask, rounds), quality: runEval(set, ask), heldOut: scoreHeldOut(heldOut, ask) };
 }
 
-function plainMiniSearch(chunks: readonly Chunk[], set: EvalSet, rounds: number, heldOut?: EvalSet): Measured {
+function plainMiniSearch(chunks: readonly Chunk[], set: EvalSet, rounds: number, heldOut: readonly HeldOutSet[] = []): Measured {
   const docs = chunks.map((c) => ({ id: c.id, title: c.docTitle, heading: c.heading, tags: c.tags.join(' '), body: c.body }));
   const build = () => {
     const index = new MiniSearch({ fields: ['title', 'heading', 'tags', 'body'], storeFields: ['body'] });
@@ -87,7 +105,7 @@ function plainMiniSearch(chunks: readonly Chunk[], set: EvalSet, rounds: number,
         .join('\n'),
     };
   };
-  return { buildMs, ...latency(set, ask, rounds), quality: runEval(set, ask), ...(heldOut && { heldOut: runEval(heldOut, ask) }) };
+  return { buildMs, ...latency(set, ask, rounds), quality: runEval(set, ask), heldOut: scoreHeldOut(heldOut, ask) };
 }
 
 const ms = (n: number) => `${n < 10 ? n.toFixed(2) : n.toFixed(0)} ms`;
@@ -100,12 +118,14 @@ function rows(label: string, a: Measured, b: Measured): string[] {
     `| answer latency p50 / p99 | ${ms(a.p50)} / ${ms(a.p99)} | ${ms(b.p50)} / ${ms(b.p99)} |`,
     `| eval answerable correct | ${share(a.quality.correct, a.quality.total)} | ${share(b.quality.correct, b.quality.total)} |`,
     `| eval off-topic declined | ${share(a.quality.declined, a.quality.offTopic)} | ${share(b.quality.declined, b.quality.offTopic)} |`,
-    ...(a.heldOut && b.heldOut
-      ? [
-          `| held-out answerable correct | ${share(a.heldOut.correct, a.heldOut.total)} | ${share(b.heldOut.correct, b.heldOut.total)} |`,
-          `| held-out off-topic declined | ${share(a.heldOut.declined, a.heldOut.offTopic)} | ${share(b.heldOut.declined, b.heldOut.offTopic)} |`,
-        ]
-      : []),
+    ...a.heldOut.flatMap(({ name, result }, i) => {
+      const plain = b.heldOut[i]?.result;
+      if (!plain) return [];
+      return [
+        `| ${name} answerable correct | ${share(result.correct, result.total)} | ${share(plain.correct, plain.total)} |`,
+        `| ${name} off-topic declined | ${share(result.declined, result.offTopic)} | ${share(plain.declined, plain.offTopic)} |`,
+      ];
+    }),
   ];
 }
 
@@ -127,7 +147,7 @@ export async function run(): Promise<void> {
 
 /** Measures and prints the table for `snapshot` (the real base) and a synthetic 10k base built from it. */
 export function benchmark(snapshot: KnowledgeSnapshot, set: EvalSet, reload: number): void {
-  const heldOut = existsSync(HELD_OUT) ? loadEvalSet(HELD_OUT) : undefined;
+  const heldOut = heldOutSets();
   const real = { ours: ours(snapshot, set, ROUNDS, heldOut), plain: plainMiniSearch(snapshot.chunks, set, ROUNDS, heldOut) };
   const big = syntheticSnapshot(snapshot, SYNTHETIC_CHUNKS);
   const synthetic = { ours: ours(big, set, 5), plain: plainMiniSearch(big.chunks, set, 5) };

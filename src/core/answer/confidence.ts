@@ -5,7 +5,8 @@
  * - absolute BM25 score of the best chunk;
  * - the gap to the runner-up: a weak best hit that barely beats the next is a guess, not an answer.
  */
-import { isEnglishWord } from './english-words.ts';
+import { isEnglishStem } from './english-words.ts';
+import { everydayWeight } from './everyday-words.ts';
 import type { ParsedQuestion } from './question.ts';
 import type { KnowledgeIndex, SearchHit } from './search-index.ts';
 import { FRAMEWORKS } from './frameworks.ts';
@@ -43,10 +44,6 @@ const isFramework = (term: string) => (FRAMEWORKS as readonly string[]).includes
  * a product, version or language — and the base not knowing it is the point.
  */
 const isFillerShaped = (term: string) => term.length >= 2 && term.length <= CONFIDENCE_TUNING.maxFillerLength && /^[a-z]+$/.test(term) && isEnglishStem(term);
-
-/** Terms are stems ("stories" → "stori", "hoped" → "hop", "coworkers" → "cowork"): try the forms they come from. */
-const isEnglishStem = (stem: string) =>
-  [stem, `${stem}e`, `${stem}s`, `${stem}er`, `${stem}ed`, `${stem}ing`, stem.endsWith('i') ? `${stem.slice(0, -1)}y` : ''].some((w) => w && isEnglishWord(w));
 
 /**
  * IDF-weighted share of the question's non-framework terms that the cited `hits` matched. Words the
@@ -112,7 +109,9 @@ function coverageBy(parsed: ParsedQuestion, hits: readonly SearchHit[], index: K
     // An ordinary English word the base has never seen ("legal", "behind") is usually chat around the
     // question; a name the dictionary does not list ("kotlin", "m1") is usually its topic.
     const unknownWord = !index.documentFrequency.has(term) && isEnglishStem(term);
-    const weight = index.idf(term) * (unknownWord && onTopic ? CONFIDENCE_TUNING.unknownWordWeight : 1);
+    // In an on-topic question, everyday words ("place", "hand", "true") are the chat around it: the base
+    // is small, so a word it happens to use once looks rare (high IDF) without saying what is asked.
+    const weight = index.idf(term) * (unknownWord && onTopic ? CONFIDENCE_TUNING.unknownWordWeight : 1) * (onTopic ? everydayWeight(term) : 1);
     total += weight;
     covered += weight * q;
   }

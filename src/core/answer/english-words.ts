@@ -18,3 +18,7 @@ export function loadEnglishWords(): ReadonlySet<string> {
 export function isEnglishWord(word: string): boolean {
   return word.length <= MAX_LENGTH && loadEnglishWords().has(word);
 }
+
+/** Terms are stems ("stories" → "stori", "hoped" → "hop", "coworkers" → "cowork"): try the forms they come from. */
+export const isEnglishStem = (stem: string): boolean =>
+  [stem, `${stem}e`, `${stem}s`, `${stem}er`, `${stem}ed`, `${stem}ing`, stem.endsWith('i') ? `${stem.slice(0, -1)}y` : ''].some((w) => w && isEnglishWord(w));

@@ -9,7 +9,8 @@ import type { Synonyms } from '../knowledge/synonyms.ts';
 import { correctFrameworkTypo, editDistance, frameworksIn, FRAMEWORKS } from './frameworks.ts';
 import { parseQuestion, type ParsedQuestion } from './question.ts';
 import { SynonymExpander } from './synonym-expansion.ts';
-import { loadEnglishWords } from './english-words.ts';
+import { isEnglishStem, loadEnglishWords } from './english-words.ts';
+import { loadEverydayWords } from './everyday-words.ts';
 import { analyseSentences, type AnalysedSentence } from './sentences.ts';
 import { contentTerms, toTerm, words } from './terms.ts';
 
@@ -121,7 +122,9 @@ export class KnowledgeIndex {
     }
     this.search.addAll(docs);
     this.maxIdf = this.idf('\u0000never-a-term');
-    loadEnglishWords(); // the confidence check's dictionary: read now, off the answer path
+    // The confidence check's word lists: read now, off the answer path.
+    loadEnglishWords();
+    loadEverydayWords();
   }
 
   /** Normalises a question: truncation, typo-corrected framework names, synonyms, content terms. */
@@ -254,7 +257,10 @@ export class KnowledgeIndex {
   private matchQualityOf(queryTerm: string, chunkTerms: readonly string[]): number {
     if (chunkTerms.includes(queryTerm)) return 1;
     if (chunkTerms.some((t) => t.startsWith(queryTerm))) return RETRIEVAL_TUNING.weights.prefix;
-    // One slip in a longer word ("licence", "distribted") is a typo; two slips are usually another word
+    // A dictionary word the base does not contain is another word, not a typo of one it does contain
+    // ("gaming" is not "naming"); spelling variants ("licence") are in the synonyms table.
+    if (isEnglishStem(queryTerm)) return RETRIEVAL_TUNING.weights.fuzzy * 0.5;
+    // One slip in a longer word ("distribted") is a typo; two slips are usually another word
     // ("comprehension" ~ "comprehensive").
     const distance = Math.min(...chunkTerms.map((t) => editDistance(queryTerm, t, 2)));
     if (distance <= 1) return queryTerm.length >= 6 ? 0.75 : 0.5;
