@@ -15,7 +15,7 @@ import { sanitizeUserText } from './sanitize.ts';
 import type { KnowledgeIndex, SearchHit } from './search-index.ts';
 import { pickSentences } from './sentences.ts';
 import { fallbackTopics } from './suggest.ts';
-import { words } from './terms.ts';
+import { contentTerms, words } from './terms.ts';
 import type { Answer, Snippet } from './types.ts';
 
 /** Further chunks are cited only when they score at least this share of the best one. */
@@ -23,6 +23,13 @@ const RELATED_SHARE = 0.55;
 /** For a both-frameworks question, the other side's best chunk may score this much lower. */
 const OTHER_SIDE_SHARE = 0.3;
 const MAX_SNIPPETS = 3;
+/**
+ * A correction of what the answer quotes (a `kind: corrections` file) is quoted too when it scores this
+ * share of the best chunk and shares a topic word with it: otherwise an outdated claim ("PyTorch has no
+ * TensorBoard") would be repeated without the note that corrects it, which ranks lower only because it
+ * is shorter and more specific.
+ */
+const CORRECTION_SHARE = 0.1;
 
 /** Answers `question` from `snapshot`. Never throws: any input yields an answer or a polite decline. */
 export function answerQuestion(snapshot: KnowledgeSnapshot, question: string): Answer {
@@ -41,10 +48,30 @@ export function answerQuestion(snapshot: KnowledgeSnapshot, question: string): A
   }
 }
 
+/**
+ * The best correction note about what `top` says, if one ranks at all: it must match, in its heading
+ * (which names the disputed claim: "Does PyTorch have TensorBoard?"), a topic word `top` matched too.
+ * `undefined` when `chosen` already quotes one.
+ */
+function correctionFor(index: KnowledgeIndex, top: SearchHit, chosen: readonly SearchHit[], hits: readonly SearchHit[]): SearchHit | undefined {
+  if (chosen.some((h) => h.chunk.kind === 'corrections')) return undefined;
+  const topics = new Set(top.matchedTerms.filter((t) => !(FRAMEWORKS as readonly string[]).includes(t)));
+  return hits.find((h) => {
+    if (h.chunk.kind !== 'corrections' || h.score < top.score * CORRECTION_SHARE) return false;
+    const heading = new Set(contentTerms(index.expander.expand(h.chunk.heading)));
+    return h.matchedTerms.some((t) => topics.has(t) && heading.has(t));
+  });
+}
+
 function chooseHits(parsed: ParsedQuestion, hits: SearchHit[], index: KnowledgeIndex): SearchHit[] {
   const [top] = hits;
   if (!top) return [];
   const chosen = [top, ...hits.slice(1).filter((h) => h.score >= top.score * RELATED_SHARE)].slice(0, MAX_SNIPPETS);
+  const correction = correctionFor(index, top, chosen, hits);
+  if (correction) {
+    if (chosen.length >= MAX_SNIPPETS) chosen.pop();
+    chosen.push(correction);
+  }
   if (parsed.sides.length < 2) return chosen;
   // Both frameworks named: make sure each side is quoted, swapping in the other side's best chunk.
   for (const side of FRAMEWORKS) {

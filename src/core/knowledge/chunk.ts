@@ -85,6 +85,7 @@ export function chunkDocument(frontMatter: FrontMatter, body: string, bodyLine: 
       heading: section.heading,
       body,
       tags: frontMatter.tags,
+      kind: frontMatter.kind,
       frameworks: frontMatter.frameworks,
       source: frontMatter.source,
       file: relFile,

@@ -35,6 +35,11 @@ export const FrontMatterSchema = z
     source: SourceSchema,
     frameworks: z.array(FrameworkSchema).min(1),
     tags: z.array(z.string().min(1)).default([]),
+    /**
+     * `corrections`: the file notes where other sources disagree or are wrong. Its sections are quoted
+     * alongside the claims they correct, even when they rank lower (see `answer/compose.ts`).
+     */
+    kind: z.enum(['facts', 'corrections']).default('facts'),
   })
   .strict();
 export type FrontMatter = z.infer<typeof FrontMatterSchema>;
@@ -48,6 +53,8 @@ export interface Chunk {
   heading: string;
   body: string;
   tags: string[];
+  /** From the file's front matter: plain facts, or notes correcting other sources. */
+  kind: 'facts' | 'corrections';
   frameworks: Framework[];
   source: Source;
   /** Path relative to the knowledge dir and 1-based line of the `##` heading, for error messages. */
