@@ -61,6 +61,16 @@ describe('sentences', () => {
     expect(picked.text).toMatch(/^TorchServe serves PyTorch models\./);
     expect(picked.text.length).toBeLessThan(body.length);
   });
+
+  it('reads on from the best sentence when asked to (a correction note: claim, then what is right)', () => {
+    const note = analyseSentences(
+      'An article published in January 2021 calls TensorFlow 2.3 the latest release of the framework. Version 2.4 had already shipped in December 2020. Release notes list every version. Older guides are often out of date.',
+      (t) => t,
+    );
+    const query = { terms: new Set(['latest', 'releas', '2021']), idf: () => 1, frameworks: [] };
+    expect(pickSentences(note, query).text).not.toContain('2.4');
+    expect(pickSentences(note, { ...query, readOn: true }).text).toMatch(/^An article published.*Version 2\.4 had already shipped in December 2020\. Release notes/);
+  });
 });
 
 describe('findDisagreement', () => {

@@ -93,6 +93,7 @@ function answered(index: KnowledgeIndex, question: string, parsed: ParsedQuestio
       idf: (t) => index.idf(t),
       frameworks: parsed.sides,
       wants: parsed.wants,
+      readOn: hit.chunk.kind === 'corrections',
     });
     if (!picked.text) continue;
     const named = frameworksIn(words(index.expander.expand(picked.text)));

@@ -70,6 +70,11 @@ export interface SentenceQuery {
   frameworks: readonly Framework[];
   /** Prefer sentences with a year ("when …?") or with figures ("how many …?"). */
   wants?: { year: boolean; figure: boolean };
+  /**
+   * Quote from the best sentence onward, as far as the snippet's length allows. A correction note states
+   * the disputed claim, then what is right: the sentence matching the question best is usually the claim.
+   */
+  readOn?: boolean;
 }
 
 function scoreSentence(sentence: AnalysedSentence, query: SentenceQuery): number {
@@ -90,6 +95,7 @@ export function pickSentences(sentences: readonly AnalysedSentence[], query: Sen
   const scored = sentences.map((sentence, i) => ({ text: sentence.text, i, score: scoreSentence(sentence, query) }));
   const ranked = [...scored].sort((a, b) => b.score - a.score || a.i - b.i);
   const best = ranked[0] ?? { text: sentences[0]?.text ?? '', i: 0, score: 0 };
+  if (query.readOn) return readOn(scored, best);
   const maxSentences = Math.min(3, Math.max(1, sentences.length - 1));
   const chosen = [best];
   let length = best.text.length;
@@ -108,6 +114,24 @@ export function pickSentences(sentences: readonly AnalysedSentence[], query: Sen
     .map((s) => s.text)
     .join(' ');
   return { text: truncate(text, MAX_SNIPPET_CHARS + 200), score: chosen.reduce((sum, s) => sum + s.score, 0) };
+}
+
+interface ScoredSentence {
+  text: string;
+  i: number;
+  score: number;
+}
+
+/** The best sentence and those after it, while they fit (a sentence that would not fit ends it). */
+function readOn(scored: readonly ScoredSentence[], best: ScoredSentence): { text: string; score: number } {
+  const chosen = [best];
+  let length = best.text.length;
+  for (const next of scored.slice(best.i + 1)) {
+    if (length + next.text.length > MAX_SNIPPET_CHARS) break;
+    chosen.push(next);
+    length += next.text.length + 1;
+  }
+  return { text: truncate(chosen.map((s) => s.text).join(' '), MAX_SNIPPET_CHARS + 200), score: chosen.reduce((sum, s) => sum + s.score, 0) };
 }
 
 function truncate(text: string, max: number): string {
