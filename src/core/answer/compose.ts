@@ -9,7 +9,7 @@ import type { Framework } from '../knowledge/schema.ts';
 import type { KnowledgeSnapshot } from '../knowledge/snapshot.ts';
 import { decide, type Decision } from './confidence.ts';
 import { findDisagreement } from './disagreement.ts';
-import { FRAMEWORK_NAMES, FRAMEWORKS, frameworksIn } from './frameworks.ts';
+import { FRAMEWORK_NAMES, FRAMEWORKS, frameworksIn, isFrameworkTerm } from './frameworks.ts';
 import type { ParsedQuestion } from './question.ts';
 import { sanitizeUserText } from './sanitize.ts';
 import type { KnowledgeIndex, SearchHit } from './search-index.ts';
@@ -55,7 +55,7 @@ export function answerQuestion(snapshot: KnowledgeSnapshot, question: string): A
  */
 function correctionFor(index: KnowledgeIndex, top: SearchHit, chosen: readonly SearchHit[], hits: readonly SearchHit[]): SearchHit | undefined {
   if (chosen.some((h) => h.chunk.kind === 'corrections')) return undefined;
-  const topics = new Set(top.matchedTerms.filter((t) => !(FRAMEWORKS as readonly string[]).includes(t)));
+  const topics = new Set(top.matchedTerms.filter((t) => !isFrameworkTerm(t)));
   return hits.find((h) => {
     if (h.chunk.kind !== 'corrections' || h.score < top.score * CORRECTION_SHARE) return false;
     const heading = new Set(contentTerms(index.expander.expand(h.chunk.heading)));

@@ -9,7 +9,7 @@ import { isEnglishStem } from './english-words.ts';
 import { everydayWeight } from './everyday-words.ts';
 import type { ParsedQuestion } from './question.ts';
 import type { KnowledgeIndex, SearchHit } from './search-index.ts';
-import { FRAMEWORKS } from './frameworks.ts';
+import { isFrameworkTerm } from './frameworks.ts';
 
 export const CONFIDENCE_TUNING = {
   /** Below this share of the question's weight matched by the best chunks, the question is not ours... */
@@ -35,8 +35,6 @@ export const CONFIDENCE_TUNING = {
 };
 
 export type Decision = { answer: true; coverage: number } | { answer: false; reason: 'empty' | 'off_topic' | 'low_confidence'; coverage: number };
-
-const isFramework = (term: string) => (FRAMEWORKS as readonly string[]).includes(term);
 
 /**
  * Chat filler is a short ordinary English word. A token with a digit ("m1", "a100", the "13" of "3.13"),
@@ -90,7 +88,7 @@ function versionsOfAnchors(sequence: readonly string[], anchorEnds: readonly num
 }
 
 function coverageBy(parsed: ParsedQuestion, hits: readonly SearchHit[], index: KnowledgeIndex, { onTopic, versions }: Anchors): number {
-  const all = parsed.terms.filter((t) => !isFramework(t) && !versions.has(t));
+  const all = parsed.terms.filter((t) => !isFrameworkTerm(t) && !versions.has(t));
   // Very common words are not searched when rarer ones exist (see KnowledgeIndex.query): neutral here.
   const specific = all.filter((t) => !index.isCommon(t));
   const topical = specific.length ? specific : all;
@@ -126,7 +124,7 @@ function coverageBy(parsed: ParsedQuestion, hits: readonly SearchHit[], index: K
 function requiredCoverage(parsed: ParsedQuestion, anchored: boolean): number {
   const t = CONFIDENCE_TUNING;
   if (!anchored) return t.minCoverageWithoutAnchor;
-  const topical = parsed.terms.filter((term) => !isFramework(term)).length;
+  const topical = parsed.terms.filter((term) => !isFrameworkTerm(term)).length;
   return t.minCoverage * Math.min(1, t.longQuestionTerms / Math.max(1, topical));
 }
 
@@ -141,7 +139,7 @@ export function decide(parsed: ParsedQuestion, hits: readonly SearchHit[], index
     return { answer: false, reason: parsed.frameworks.length ? 'low_confidence' : 'off_topic', coverage };
   }
   // Only framework names ("tf vs pytorch?", "when did tf come out"): the overview is the honest answer.
-  if (parsed.terms.every(isFramework)) return { answer: true, coverage };
+  if (parsed.terms.every(isFrameworkTerm)) return { answer: true, coverage };
   const gap = second ? (top.score - second.score) / top.score : 1;
   const t = CONFIDENCE_TUNING;
   const confident = top.score >= t.minScore || (top.score >= t.minScoreWithGap && gap >= t.minGap);

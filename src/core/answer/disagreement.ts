@@ -7,7 +7,7 @@
  */
 import type { Framework } from '../knowledge/schema.ts';
 import type { Snippet } from './types.ts';
-import { FRAMEWORKS } from './frameworks.ts';
+import { FRAMEWORK_NAMES, FRAMEWORKS, isFrameworkTerm } from './frameworks.ts';
 import { contentTerms, stem } from './terms.ts';
 
 interface Figure {
@@ -46,7 +46,7 @@ function figuresOf(snippet: Snippet, frameworkOf: FrameworkOfWord): Figure[] {
         ),
       }))
       .filter((m): m is { i: number; f: Framework } => m.f !== undefined);
-    const topics = new Set(contentTerms(sentence).filter((t) => !/^\d/.test(t) && !(FRAMEWORKS as readonly string[]).includes(t)));
+    const topics = new Set(contentTerms(sentence).filter((t) => !/^\d/.test(t) && !isFrameworkTerm(t)));
     tokens.forEach((token, i) => {
       const m = NUMBER.exec(token);
       if (!m?.[1]) return;
@@ -94,7 +94,7 @@ export function findDisagreement(snippets: readonly Snippet[], frameworkOf: Fram
       if (a.unit !== b.unit || a.framework !== b.framework || !sharesTopic(a.topics, b.topics)) continue;
       const spread = Math.abs(a.value - b.value) / Math.max(Math.abs(a.value), Math.abs(b.value), 1e-9);
       if (spread < 0.05) continue;
-      const about = FRAMEWORKS.includes(a.framework as Framework) ? ` for ${a.framework === 'tensorflow' ? 'TensorFlow' : 'PyTorch'}` : '';
+      const about = isFrameworkTerm(a.framework) ? ` for ${FRAMEWORK_NAMES[a.framework as Framework]}` : '';
       return `The sources disagree here${about}: ${sourceName(a.snippet, b.snippet)} says ${a.text} while ${sourceName(b.snippet, a.snippet)} says ${b.text}.`;
     }
   }

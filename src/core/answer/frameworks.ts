@@ -7,6 +7,9 @@ import type { Framework } from '../knowledge/schema.ts';
 
 export const FRAMEWORKS: readonly Framework[] = ['tensorflow', 'pytorch'];
 
+/** Is this term a framework's canonical name? */
+export const isFrameworkTerm = (term: string): boolean => (FRAMEWORKS as readonly string[]).includes(term);
+
 /** How every platform writes the frameworks' names. */
 export const FRAMEWORK_NAMES: Readonly<Record<Framework, string>> = { tensorflow: 'TensorFlow', pytorch: 'PyTorch' };
 

@@ -7,7 +7,7 @@
 import MiniSearch, { type SearchOptions, type SearchResult } from 'minisearch';
 import type { Chunk, Framework } from '../knowledge/schema.ts';
 import type { Synonyms } from '../knowledge/synonyms.ts';
-import { correctFrameworkTypo, editDistance, frameworksIn, FRAMEWORKS } from './frameworks.ts';
+import { correctFrameworkTypo, editDistance, frameworksIn, FRAMEWORKS, isFrameworkTerm } from './frameworks.ts';
 import { parseQuestion, type ParsedQuestion } from './question.ts';
 import { SynonymExpander } from './synonym-expansion.ts';
 import { isEnglishStem, loadEnglishWords } from './english-words.ts';
@@ -31,8 +31,6 @@ export const RETRIEVAL_TUNING = {
   /** Floor for the IDF-based term weight of very common words. */
   minTermBoost: 0.15,
 };
-
-const isFrameworkTerm = (term: string) => (FRAMEWORKS as readonly string[]).includes(term);
 
 export interface SearchHit {
   chunk: Chunk;
