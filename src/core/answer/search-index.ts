@@ -113,8 +113,8 @@ export class KnowledgeIndex {
   private readonly anchors: string[][] = [];
   private readonly chunkSearch: MiniSearch<IndexedChunk>;
   private readonly descriptorSearch: MiniSearch<IndexedDescriptor>;
-  /** By position in the base: the chunks, and each one's descriptor (see IndexedDescriptor). */
-  private readonly chunkList: Chunk[] = [];
+  /** By position in the base (the constructor's array): the chunks, and each one's descriptor. */
+  private readonly chunkList: readonly Chunk[];
   private readonly descriptorOf: number[] = [];
   /** Per descriptor, the positions of its chunks. */
   private readonly descriptorChunks: number[][] = [];
@@ -131,6 +131,7 @@ export class KnowledgeIndex {
   ) {
     this.expander = new SynonymExpander(synonyms);
     this.chunkCount = chunks.length;
+    this.chunkList = chunks;
     const indexOptions = { tokenize: (text: string) => words(text), processTerm: (term: string) => toTerm(term) };
     this.chunkSearch = new MiniSearch<IndexedChunk>({ fields: ['heading', 'body'], ...indexOptions });
     this.descriptorSearch = new MiniSearch<IndexedDescriptor>({ fields: ['title', 'tags'], ...indexOptions });
@@ -138,9 +139,8 @@ export class KnowledgeIndex {
     const docs: IndexedChunk[] = [];
     const descriptors: IndexedDescriptor[] = [];
     const descriptorIds = new Map<string, number>();
-    for (const chunk of chunks) {
+    for (const [position, chunk] of chunks.entries()) {
       this.chunks.set(chunk.id, chunk);
-      const position = this.chunkList.push(chunk) - 1;
       const key = `${chunk.docTitle}\u0000${chunk.tags.join('\u0000')}`;
       let descriptorId = descriptorIds.get(key);
       if (descriptorId === undefined) {
@@ -320,7 +320,7 @@ export class KnowledgeIndex {
       const descriptorScore = descriptor.raw * descriptor.queryTerms.length;
       if (descriptorScore * maxSideFactor <= cutoff) continue;
       if (!matched) {
-        matched = new Uint8Array(this.chunkList.length);
+        matched = new Uint8Array(this.chunkCount);
         for (const result of chunkResults) matched[result.id as number] = 1;
       }
       for (const id of this.descriptorChunks[descriptorId] ?? []) {
