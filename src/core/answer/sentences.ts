@@ -90,7 +90,7 @@ function scoreSentence(sentence: AnalysedSentence, query: SentenceQuery): number
  * The 1–3 best of a chunk's sentences, in their original order. Sentences scoring at least half the best
  * one are added while the snippet stays short; a chunk of several sentences is never quoted whole.
  */
-export function pickSentences(sentences: readonly AnalysedSentence[], query: SentenceQuery): { text: string; score: number } {
+export function pickSentences(sentences: readonly AnalysedSentence[], query: SentenceQuery): Picked {
   if (sentences.length === 0) return { text: '', score: 0 };
   const scored = sentences.map((sentence, i) => ({ text: sentence.text, i, score: scoreSentence(sentence, query) }));
   const ranked = [...scored].sort((a, b) => b.score - a.score || a.i - b.i);
@@ -109,11 +109,7 @@ export function pickSentences(sentences: readonly AnalysedSentence[], query: Sen
   // A very short best sentence ("It depends.") needs its neighbour to make sense.
   const next = scored[best.i + 1];
   if (chosen.length === 1 && best.text.length < 70 && next && maxSentences > 1) chosen.push(next);
-  const text = chosen
-    .sort((a, b) => a.i - b.i)
-    .map((s) => s.text)
-    .join(' ');
-  return { text: truncate(text, MAX_SNIPPET_CHARS + 200), score: chosen.reduce((sum, s) => sum + s.score, 0) };
+  return snippetOf(chosen);
 }
 
 interface ScoredSentence {
@@ -122,8 +118,22 @@ interface ScoredSentence {
   score: number;
 }
 
+interface Picked {
+  text: string;
+  score: number;
+}
+
+/** The chosen sentences in their original order, as one snippet, with their summed score. */
+function snippetOf(chosen: ScoredSentence[]): Picked {
+  const text = chosen
+    .sort((a, b) => a.i - b.i)
+    .map((s) => s.text)
+    .join(' ');
+  return { text: truncate(text, MAX_SNIPPET_CHARS + 200), score: chosen.reduce((sum, s) => sum + s.score, 0) };
+}
+
 /** The best sentence and those after it, while they fit (a sentence that would not fit ends it). */
-function readOn(scored: readonly ScoredSentence[], best: ScoredSentence): { text: string; score: number } {
+function readOn(scored: readonly ScoredSentence[], best: ScoredSentence): Picked {
   const chosen = [best];
   let length = best.text.length;
   for (const next of scored.slice(best.i + 1)) {
@@ -131,7 +141,7 @@ function readOn(scored: readonly ScoredSentence[], best: ScoredSentence): { text
     chosen.push(next);
     length += next.text.length + 1;
   }
-  return { text: truncate(chosen.map((s) => s.text).join(' '), MAX_SNIPPET_CHARS + 200), score: chosen.reduce((sum, s) => sum + s.score, 0) };
+  return snippetOf(chosen);
 }
 
 function truncate(text: string, max: number): string {
