@@ -3,22 +3,19 @@
  * "true") appear once or twice and look as specific as "tensorboard"; spoken-English frequency tells
  * them apart. And a dictionary word the base lacks is another word, never a typo of one it has.
  */
-import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { answerQuestion } from '../../src/core/answer/compose.ts';
 import { everydayWeight } from '../../src/core/answer/everyday-words.ts';
 import { toTerm } from '../../src/core/answer/terms.ts';
-import { loadKnowledgeBase } from '../../src/core/knowledge/load.ts';
 import type { KnowledgeSnapshot } from '../../src/core/knowledge/snapshot.ts';
+import { loadShippedSnapshot } from './fixture-kb.ts';
 
 const weight = (word: string) => everydayWeight(toTerm(word) ?? word);
 
 // The real base: its articles use everyday words incidentally ("hand", "off", "place"), as real text does.
 let kb: KnowledgeSnapshot;
 beforeAll(async () => {
-  const { snapshot } = await loadKnowledgeBase(fileURLToPath(new URL('../../knowledge/', import.meta.url)));
-  if (!snapshot) throw new Error('the knowledge base has errors — run npm run kb:check');
-  kb = snapshot;
+  kb = await loadShippedSnapshot();
 });
 
 describe('everyday words', () => {

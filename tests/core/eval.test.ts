@@ -5,17 +5,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { answerQuestion } from '../../src/core/answer/compose.ts';
 import { renderAnswerText } from '../../src/core/answer/plain-text.ts';
-import { loadKnowledgeBase } from '../../src/core/knowledge/load.ts';
-import type { KnowledgeSnapshot } from '../../src/core/knowledge/snapshot.ts';
 import { loadEvalSet, runEval, type EvalResult } from './eval-set.ts';
+import { loadShippedSnapshot } from './fixture-kb.ts';
 
-const KNOWLEDGE = new URL('../../knowledge/', import.meta.url).pathname;
 let result: EvalResult;
 
 beforeAll(async () => {
-  const { snapshot, issues } = await loadKnowledgeBase(KNOWLEDGE);
-  if (!snapshot) throw new Error(`knowledge base does not load:\n${issues.map((i) => `${i.file}:${i.line}: ${i.message}`).join('\n')}`);
-  const kb: KnowledgeSnapshot = snapshot;
+  const kb = await loadShippedSnapshot();
   result = runEval(loadEvalSet(), (q) => {
     const answer = answerQuestion(kb, q);
     return { answered: answer.answered, text: renderAnswerText(answer) };

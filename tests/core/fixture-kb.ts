@@ -1,9 +1,11 @@
-/** Loading fixture knowledge bases in core tests, with a stand-in flow parser (the flow has its own tests). */
+/** Loading knowledge bases in core tests: the shipped one, and fixtures with a stand-in flow parser (the flow has its own tests). */
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { onTestFinished } from 'vitest';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadKnowledgeBaseWith, type FlowParser } from '../../src/core/knowledge/load-base.ts';
+import { loadKnowledgeBase } from '../../src/core/knowledge/load.ts';
+import type { KnowledgeSnapshot } from '../../src/core/knowledge/snapshot.ts';
 
 export const SMALL_KB = new URL('../fixtures/knowledge-small/', import.meta.url).pathname;
 
@@ -12,6 +14,13 @@ export const acceptAnyFlow: FlowParser = () => ({ flow: { fixture: true } as nev
 
 export function loadFixture(dir: string) {
   return loadKnowledgeBaseWith(dir, acceptAnyFlow);
+}
+
+/** The shipped base (`knowledge/`), with its real flow; a base that does not load fails with its errors. */
+export async function loadShippedSnapshot(): Promise<KnowledgeSnapshot> {
+  const { snapshot, issues } = await loadKnowledgeBase(new URL('../../knowledge/', import.meta.url).pathname);
+  if (!snapshot) throw new Error(`knowledge base does not load:\n${issues.map((i) => `${i.file}:${i.line}: ${i.message}`).join('\n')}`);
+  return snapshot;
 }
 
 export async function loadSmallSnapshot() {

@@ -4,17 +4,15 @@
  * for that to matter, the top results must be exactly those of scoring and sorting every match — with
  * the side boost of a question naming one framework, and without.
  */
-import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { KnowledgeIndex } from '../../src/core/answer/search-index.ts';
-import { loadKnowledgeBase } from '../../src/core/knowledge/load.ts';
 import { syntheticChunks } from '../../bench/synthetic-base.ts';
 import { loadEvalSet } from './eval-set.ts';
+import { loadShippedSnapshot } from './fixture-kb.ts';
 
 let index: KnowledgeIndex;
 beforeAll(async () => {
-  const { snapshot } = await loadKnowledgeBase(fileURLToPath(new URL('../../knowledge/', import.meta.url)));
-  if (!snapshot) throw new Error('the knowledge base has errors — run npm run kb:check');
+  const snapshot = await loadShippedSnapshot();
   // 1,500 chunks: enough that most questions match hundreds, small enough that ranking them all is quick.
   index = new KnowledgeIndex(syntheticChunks(snapshot.chunks, 1_500), snapshot.index.synonyms);
 });
