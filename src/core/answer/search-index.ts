@@ -120,7 +120,6 @@ export class KnowledgeIndex {
   private readonly descriptorChunks: number[][] = [];
   /** IDF of a term found in no chunk: the most specific a term can be. */
   private readonly maxIdf: number;
-  private readonly chunks = new Map<string, Chunk>();
   private readonly sentenceCache = new Map<string, readonly AnalysedSentence[]>();
   private readonly frameworkWordCache = new Map<string, Framework | undefined>();
 
@@ -140,7 +139,6 @@ export class KnowledgeIndex {
     const descriptors: IndexedDescriptor[] = [];
     const descriptorIds = new Map<string, number>();
     for (const [position, chunk] of chunks.entries()) {
-      this.chunks.set(chunk.id, chunk);
       const key = `${chunk.docTitle}\u0000${chunk.tags.join('\u0000')}`;
       let descriptorId = descriptorIds.get(key);
       if (descriptorId === undefined) {
@@ -212,10 +210,6 @@ export class KnowledgeIndex {
   /** True for words found in more than `commonShare` of the chunks (after stemming). */
   isCommon(term: string): boolean {
     return (this.documentFrequency.get(term) ?? 0) > this.chunkCount * RETRIEVAL_TUNING.commonShare;
-  }
-
-  chunk(id: string): Chunk | undefined {
-    return this.chunks.get(id);
   }
 
   /**
