@@ -12,11 +12,10 @@ import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { answerQuestion } from '../src/core/answer/compose.ts';
-import { renderAnswerText } from '../src/core/answer/plain-text.ts';
 import { KnowledgeIndex } from '../src/core/answer/search-index.ts';
 import type { Chunk } from '../src/core/knowledge/schema.ts';
 import type { KnowledgeSnapshot } from '../src/core/knowledge/snapshot.ts';
-import { loadEvalSet, runEval, type EvalResult, type EvalSet } from '../tests/core/eval-set.ts';
+import { answerBody, loadEvalSet, runEval, type EvalResult, type EvalSet } from '../tests/core/eval-set.ts';
 import { syntheticSnapshot } from './synthetic-base.ts';
 import { percentile } from './timing.ts';
 
@@ -81,7 +80,7 @@ function ours(snapshot: KnowledgeSnapshot, set: EvalSet, rounds: number, heldOut
   const buildMs = median(Array.from({ length: 5 }, () => timeIt(() => new KnowledgeIndex(snapshot.chunks, snapshot.index.synonyms)).ms));
   const ask: Ask = (q) => {
     const answer = answerQuestion(snapshot, q);
-    return { answered: answer.answered, text: renderAnswerText(answer) };
+    return { answered: answer.answered, text: answerBody(answer) };
   };
   return { buildMs, ...latency(set, ask, rounds), quality: runEval(set, ask), heldOut: scoreHeldOut(heldOut, ask) };
 }

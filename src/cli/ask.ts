@@ -1,8 +1,8 @@
 /**
  * `npm run --silent ask -- [--json] ["question"]` — ask the knowledge base from a terminal or script.
  *
- * With a question argument: one answer. Without: one question per stdin line (blank lines skipped), one
- * answer per line — handy for batch checks. `--json` prints exactly one JSON object per answer:
+ * With a question argument: one answer. Without: one question per stdin line, exactly one answer per
+ * line — a blank line too gets an `answered: false` hint — so batch consumers stay aligned. `--json` prints exactly one JSON object per answer:
  * `{"question","answered","answer","citations":[{"title","source","url"?,"section"?,"snippet"}]}`.
  * Loads the knowledge base directly (no store, no adapters), so it starts fast. KNOWLEDGE_DIR or
  * `--knowledge <dir>` points it at another base.
@@ -27,8 +27,7 @@ runKnowledgeCli('ask', USAGE, async (snapshot, args) => {
     return 0;
   }
   const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
-  for await (const line of lines) {
-    if (line.trim()) print(snapshot, line, args.json);
-  }
+  // Every line gets its answer, blank ones included: skipping them would shift every later answer.
+  for await (const line of lines) print(snapshot, line, args.json);
   return 0;
 });

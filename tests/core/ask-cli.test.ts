@@ -62,7 +62,7 @@ describe('npm run ask -- --json', () => {
     expect(stdout).not.toMatch(/@everyone|<!channel>/);
   });
 
-  it('answers one JSON line per non-empty stdin line', async () => {
+  it('answers exactly one JSON line per stdin line, blank lines included, so batches stay aligned', async () => {
     const { code, stdout } = await ask(['--json'], 'is pytorch good for research?\n\n   \nhow do I bake bread\ndoes tflite run on phones\n');
     expect(code).toBe(0);
     const answers = stdout
@@ -71,9 +71,13 @@ describe('npm run ask -- --json', () => {
       .map((l) => JSON.parse(l) as AskJson);
     expect(answers.map((a) => [a.question, a.answered])).toEqual([
       ['is pytorch good for research?', true],
+      ['', false],
+      ['', false],
       ['how do I bake bread', false],
       ['does tflite run on phones', true],
     ]);
+    // A blank line's answer is a hint, not silence.
+    expect(answers[1]?.answer).toMatch(/Ask me something/);
   });
 
   it('prints readable text without --json', async () => {

@@ -4,8 +4,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { answerQuestion } from '../../src/core/answer/compose.ts';
-import { renderAnswerText } from '../../src/core/answer/plain-text.ts';
-import { loadEvalSet, runEval, type EvalResult } from './eval-set.ts';
+import { answerBody, loadEvalSet, runEval, type EvalResult } from './eval-set.ts';
 import { loadShippedSnapshot } from './fixture-kb.ts';
 
 let result: EvalResult;
@@ -14,7 +13,7 @@ beforeAll(async () => {
   const kb = await loadShippedSnapshot();
   result = runEval(loadEvalSet(), (q) => {
     const answer = answerQuestion(kb, q);
-    return { answered: answer.answered, text: renderAnswerText(answer) };
+    return { answered: answer.answered, text: answerBody(answer) };
   });
   const pct = (n: number, d: number) => `${((100 * n) / d).toFixed(1)}%`;
   console.log(

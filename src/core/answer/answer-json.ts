@@ -8,6 +8,8 @@ export interface AnswerJson {
   /** `renderAnswerText(answer)`: lead, numbered snippets, sources. */
   answer: string;
   citations: { title: string; source: string; url?: string; section?: string; snippet: string }[];
+  /** On a decline: the named things the sources do not cover ("pytorch 2.5"). */
+  missing?: string[];
 }
 
 function toAnswerJson(answer: Answer): AnswerJson {
@@ -22,6 +24,7 @@ function toAnswerJson(answer: Answer): AnswerJson {
       ...(s.citation.section ? { section: s.citation.section } : {}),
       snippet: s.text,
     })),
+    ...(answer.missing?.length ? { missing: answer.missing } : {}),
   };
 }
 

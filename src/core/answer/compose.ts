@@ -1,15 +1,15 @@
 /**
- * `answerQuestion`: question in, platform-neutral `Answer` out. Retrieval ranks chunks, the confidence
- * check decides whether to answer at all, then up to three chunks are quoted by their best sentences —
- * covering both frameworks when the question names both — with a note when their figures disagree.
+ * `answerQuestion`: question in, platform-neutral `Answer` out. Retrieval ranks chunks, up to three are
+ * chosen to cite — covering both frameworks when the question compares them — and the answerability
+ * rule decides whether they answer it at all. An answer leads with its best sentence, then quotes each
+ * chosen chunk by its best sentences, with a curated note where the sources are known to disagree.
  */
 import { citationOf } from '../knowledge/citation.ts';
 import { APOLOGY } from '../messages.ts';
-import type { Framework } from '../knowledge/schema.ts';
 import type { KnowledgeSnapshot } from '../knowledge/snapshot.ts';
-import { decide, type Decision } from './confidence.ts';
-import { findDisagreement } from './disagreement.ts';
-import { FRAMEWORK_NAMES, FRAMEWORKS, frameworksIn, isFrameworkTerm } from './frameworks.ts';
+import { decide, type Decision } from './answerability.ts';
+import { FRAMEWORKS, frameworksIn, isFrameworkTerm } from './frameworks.ts';
+import { leadSentence, type LeadCandidate } from './lead.ts';
 import type { ParsedQuestion } from './question.ts';
 import { sanitizeUserText } from './sanitize.ts';
 import type { KnowledgeIndex, SearchHit } from './search-index.ts';
@@ -38,9 +38,10 @@ export function answerQuestion(snapshot: KnowledgeSnapshot, question: string): A
     const index = snapshot.index;
     const parsed = index.parse(text);
     const hits = index.query(parsed, 10);
-    const decision = decide(parsed, hits, index);
+    const chosen = chooseHits(parsed, hits, index);
+    const decision = decide(parsed, chosen, index);
     if (!decision.answer) return declined(snapshot, text, decision, hits);
-    return answered(index, text, parsed, hits);
+    return answered(index, text, parsed, hits, chosen);
   } catch (error) {
     // A bug must not reach the user as a stack trace. It is marked `internal` so the observer logs it
     // as an error with its message, and the usage report does not list it as missing knowledge.
@@ -63,6 +64,7 @@ function correctionFor(index: KnowledgeIndex, top: SearchHit, chosen: readonly S
   });
 }
 
+export { chooseHits as chooseHitsForDebug };
 function chooseHits(parsed: ParsedQuestion, hits: SearchHit[], index: KnowledgeIndex): SearchHit[] {
   const [top] = hits;
   if (!top) return [];
@@ -84,11 +86,12 @@ function chooseHits(parsed: ParsedQuestion, hits: SearchHit[], index: KnowledgeI
   return chosen;
 }
 
-function answered(index: KnowledgeIndex, question: string, parsed: ParsedQuestion, hits: SearchHit[]): Answer {
-  const chosen = chooseHits(parsed, hits, index);
+function answered(index: KnowledgeIndex, question: string, parsed: ParsedQuestion, hits: SearchHit[], chosen: SearchHit[]): Answer {
   const snippets: Snippet[] = [];
+  const candidates: LeadCandidate[] = [];
   for (const hit of chosen) {
-    const picked = pickSentences(index.sentencesOf(hit.chunk), {
+    const sentences = index.sentencesOf(hit.chunk);
+    const picked = pickSentences(sentences, {
       terms: new Set(hit.chunkTerms),
       idf: (t) => index.idf(t),
       frameworks: parsed.sides,
@@ -98,16 +101,12 @@ function answered(index: KnowledgeIndex, question: string, parsed: ParsedQuestio
     if (!picked.text) continue;
     const named = frameworksIn(words(index.expander.expand(picked.text)));
     snippets.push({ text: picked.text, citation: citationOf(hit.chunk), frameworks: named.length ? named : (index.sides.get(hit.chunk.id) ?? hit.chunk.frameworks) });
+    // The lead may only quote what the snippet shows, so its [n] points at text the reader can see.
+    const shown = sentences.filter((s) => picked.text.includes(s.text));
+    candidates.push({ sentences: shown, number: snippets.length, terms: new Set([...hit.chunkTerms, ...parsed.terms]) });
   }
-  const top = chosen[0];
-  const topic = top ? top.chunk.heading : 'that';
-  const disagreement = findDisagreement(snippets, (word) => index.frameworkOfWord(word));
-  const lead =
-    parsed.sides.length === 2
-      ? `TensorFlow vs PyTorch — ${topic}: here is what my sources say.`
-      : parsed.frameworks.length === 1
-        ? `${FRAMEWORK_NAMES[parsed.frameworks[0] as Framework]} — ${topic}: here is what my sources say.`
-        : `${topic}: here is what my sources say.`;
+  const topic = chosen[0]?.chunk.heading ?? 'that';
+  const lead = leadSentence(candidates, { idf: (t) => index.idf(t), frameworks: parsed.frameworks, wants: parsed.wants }) ?? `${topic}: here is what my sources say.`;
   const cited = new Set(chosen.map((h) => h.chunk.heading));
   const suggestions = [...new Set(hits.map((h) => h.chunk.heading).filter((h) => !cited.has(h)))].slice(0, 3);
   return {
@@ -115,27 +114,34 @@ function answered(index: KnowledgeIndex, question: string, parsed: ParsedQuestio
     answered: true,
     lead,
     snippets,
-    ...(disagreement ? { disagreement } : {}),
     suggestions,
   };
 }
 
-const DECLINE_LEADS: Record<'empty' | 'off_topic' | 'low_confidence', string> = {
+const DECLINE_LEADS: Record<'empty' | 'off_topic' | 'low_confidence' | 'not_covered', string> = {
   empty: 'Ask me something about TensorFlow or PyTorch — for example "is PyTorch or TensorFlow better for mobile?"',
   off_topic: "That's outside what I know: I only answer TensorFlow and PyTorch questions from my cited sources. Try one of these, or run /choose-framework for a recommendation.",
   low_confidence: "I don't have a confident answer to that in my sources, and I'd rather not guess. Try one of these, or run /choose-framework for a recommendation.",
+  not_covered: "My sources don't cover {missing}, so I won't guess. They do cover the topics below, or run /choose-framework for a recommendation.",
 };
+
+/** "PyTorch 2.5", "Llama 3 and A100", "x, y and z". */
+function listOf(items: readonly string[]): string {
+  if (items.length <= 1) return items[0] ?? '';
+  return `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+}
 
 function declined(snapshot: KnowledgeSnapshot, question: string, decision: Decision & { answer: false }, hits: SearchHit[]): Answer {
   // Near misses are the most useful suggestions for "I don't know"; general topics otherwise.
-  const near = decision.reason === 'low_confidence' ? hits.map((h) => h.chunk.heading) : [];
+  const near = decision.reason === 'low_confidence' || decision.reason === 'not_covered' ? hits.map((h) => h.chunk.heading) : [];
   const suggestions = [...new Set([...near, ...fallbackTopics(snapshot)])].slice(0, 3);
   return {
     question: sanitizeUserText(question),
     answered: false,
-    lead: DECLINE_LEADS[decision.reason],
+    lead: decision.reason === 'not_covered' ? DECLINE_LEADS.not_covered.replace('{missing}', listOf(decision.missing.map((m) => `“${sanitizeUserText(m.text, 60)}”`))) : DECLINE_LEADS[decision.reason],
     snippets: [],
     suggestions,
     declineReason: decision.reason,
+    ...(decision.reason === 'not_covered' ? { missing: decision.missing.map((m) => sanitizeUserText(m.text, 60).toLowerCase()) } : {}),
   };
 }

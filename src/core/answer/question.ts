@@ -1,12 +1,15 @@
 /**
  * Turning raw chat text into what retrieval needs. Any input is accepted: it is truncated first (a
- * 50,000-character paste must not cost more than a normal question), then framework typos are fixed
- * ("pytroch"), synonyms canonicalised ("tflite" → "tensorflow lite") and stop words dropped.
+ * 50,000-character paste must not cost more than a normal question), then typos are corrected against
+ * the base's own words ("pytroch", "fastr", "wich"), synonyms canonicalised ("tflite" → "tensorflow
+ * lite") and stop words dropped. What the base has never heard of is kept aside: it decides whether the
+ * bot may answer at all (see `answerability.ts`).
  */
 import type { Framework } from '../knowledge/schema.ts';
-import { correctFrameworkTypo, frameworksIn } from './frameworks.ts';
+import { correctFrameworkTypo, FRAMEWORK_NAMES, frameworksIn, isFrameworkTerm } from './frameworks.ts';
 import type { SynonymExpander } from './synonym-expansion.ts';
-import { toTerm, words } from './terms.ts';
+import { hasDigit, rawWords, toTerm } from './terms.ts';
+import { type BaseVocabulary, isVersionNumber } from './vocabulary.ts';
 
 /** Characters of a question that are read; chat questions are far shorter, pastes are cut here. */
 export const MAX_QUESTION_CHARS = 600;
@@ -16,12 +19,20 @@ export const MAX_QUERY_TERMS = 24;
 /** Addressing noise, not content: Slack `<@U1>`, `<!here>`, `<#C1|general>`, Discord `<@&1>`, `@everyone`, links. */
 const MENTIONS = /<[@#!][^>\s]*>|@(everyone|here|channel)\b|https?:\/\/\S+/gi;
 
+/** Something the question names that the base has never heard of: "PyTorch 2.5", "llama 3", "M1". */
+export interface MissingThing {
+  /** As the user wrote it, framework names spelled properly. */
+  text: string;
+  /** Its search terms. */
+  terms: string[];
+}
+
 export interface ParsedQuestion {
   /** Canonical words (typos fixed, synonyms replaced), stop words included. */
   words: string[];
   /** Distinct content terms (stemmed), in question order. */
   terms: string[];
-  /** The term of each word in `words`, '' for stop words: what is next to what ("tpu v4", "apple m1"). */
+  /** The term of each word in `words`, '' for stop words: what is next to what. */
   sequence: string[];
   /** Frameworks the question names, in canonical order. */
   frameworks: Framework[];
@@ -32,19 +43,86 @@ export interface ParsedQuestion {
    * easier for beginners?").
    */
   sides: Framework[];
+  /** Words the base does not contain, as typed. */
+  unknown: MissingThing[];
+  /** Named things the base does not contain: any one of them makes the question unanswerable. */
+  missing: MissingThing[];
+  /** Yes/no question ("can pytorch run on tpus?"): the lead should say what the sources say about it. */
+  yesNo: boolean;
 }
 
-/** Search terms (already stemmed) for a question that only asks "when" about a framework. */
-const ORIGIN_TERMS = ['origin', 'releas'];
 const COMPARISON_CUES = /\b(which|vs|versus|compare[sd]?|comparison|better|worse|easier|harder|faster|slower|or|than|between)\b/;
+/** The answer type a question word asks for: "when" wants a date, "how many" a figure. */
+const YEAR_CUES = /\b(when|year|date)\b/;
+const FIGURE_CUES = /\b(how (many|much)|percent|percentage|share|number)\b/;
+const YES_NO = /^(can|could|does|do|did|is|are|was|were|has|have|will|should|would)\b/;
 
-const YEAR_CUES = /\b(when|year|date|released?|launch(ed)?|since|first|history|origin)\b/;
-const FIGURE_CUES =
-  /\b(how (many|much|fast|big|long|quick)|percent|percentage|share|number|numbers|stats?|statistics|figures?|benchmarks?|throughput|speed|faster|slower|req|requests|stars|efficiency|memory)\b/;
+interface Word {
+  /** Lowercase, corrected. */
+  word: string;
+  /** As typed. */
+  raw: string;
+}
 
-export function parseQuestion(question: string, expander: SynonymExpander): ParsedQuestion {
-  const raw = words(question.slice(0, MAX_QUESTION_CHARS).replace(MENTIONS, ' ')).map((w) => correctFrameworkTypo(w) ?? w);
-  const canonical = expander.canonicalize(raw);
+/** Corrects framework names ("pytroch") and other typos against the base's own words. */
+function correctTypos(raw: readonly string[], vocabulary: BaseVocabulary): Word[] {
+  return raw.map((typed) => {
+    const lower = typed.toLowerCase();
+    const word = correctFrameworkTypo(lower) ?? vocabulary.correct(lower) ?? lower;
+    return { word, raw: typed };
+  });
+}
+
+/**
+ * Named things the base lacks, by their shape — the base cannot say what an unknown word means, but
+ * it can say when a name, a model number or a version is not one of its own:
+ * - a version after a word that the base never gives that word ("pytorch 2.5", "llama 3", "version 2.10");
+ * - an unknown word with a digit ("m1", "a100", "v4");
+ * - an unknown word Capitalised in mid-sentence ("Adam", "CoreML", "PyPI"; not acronyms like "CTO").
+ */
+function missingThings(tokens: readonly Word[], canonical: readonly string[], vocabulary: BaseVocabulary): MissingThing[] {
+  const missing: MissingThing[] = [];
+  const seen = new Set<string>();
+  const add = (text: string, terms: string[]) => {
+    if (seen.has(terms.join(' '))) return;
+    seen.add(terms.join(' '));
+    missing.push({ text, terms });
+  };
+  canonical.forEach((word, i) => {
+    const next = canonical[i + 1] ?? '';
+    const term = toTerm(word);
+    // "85 percent", "50k requests", "3x" are figures, not versions.
+    const figure = /^(percent|x|times)$/.test(canonical[i + 2] ?? '');
+    if (!term || isVersionNumber(word) || !isVersionNumber(next) || figure) return;
+    if (!vocabulary.knowsVersion(term, next)) add(`${isFrameworkTerm(word) ? FRAMEWORK_NAMES[word as Framework] : word} ${next}`, [term, next]);
+  });
+  const shouting = tokens.every((t) => t.raw === t.raw.toUpperCase());
+  tokens.forEach((token, i) => {
+    const term = toTerm(token.word);
+    if (!term || vocabulary.knows(term) || !canonical.includes(token.word) || isVersionNumber(token.word)) return;
+    if (hasDigit(token.word) || (i > 0 && !shouting && /^[A-Z][a-z]/.test(token.raw))) add(token.raw, [term]);
+  });
+  return missing;
+}
+
+/** The words of the question the base has never seen (after synonyms), once each, as typed. */
+function unknownWords(tokens: readonly Word[], canonical: readonly string[], vocabulary: BaseVocabulary): MissingThing[] {
+  const out: MissingThing[] = [];
+  for (const word of canonical) {
+    const term = toTerm(word);
+    if (!term || vocabulary.knows(term) || out.some((m) => m.terms[0] === term)) continue;
+    out.push({ text: tokens.find((t) => t.word === word)?.raw ?? word, terms: [term] });
+  }
+  return out;
+}
+
+/**
+ * Parses `question` against the base: `vocabulary` is what it knows, `isName` tells its named things
+ * (frameworks, synonyms-table and tag entries) from ordinary words.
+ */
+export function parseQuestion(question: string, expander: SynonymExpander, vocabulary: BaseVocabulary, isName: (term: string) => boolean): ParsedQuestion {
+  const tokens = correctTypos(rawWords(question.slice(0, MAX_QUESTION_CHARS).replace(MENTIONS, ' ')), vocabulary);
+  const canonical = expander.canonicalize(tokens.map((t) => t.word));
   const sequence = canonical.map((word) => toTerm(word) ?? '');
   const terms: string[] = [];
   for (const term of sequence) {
@@ -53,9 +131,16 @@ export function parseQuestion(question: string, expander: SynonymExpander): Pars
   }
   const plain = canonical.join(' ');
   const frameworks = frameworksIn(canonical);
-  const wants = { year: YEAR_CUES.test(plain), figure: FIGURE_CUES.test(plain) };
-  // "when did pytorch come out?" has no topic word left: the year cue itself says what is asked.
-  if (wants.year && terms.every((t) => frameworks.includes(t as Framework))) terms.push(...ORIGIN_TERMS);
   const sides: Framework[] = frameworks.length === 0 && COMPARISON_CUES.test(plain) ? ['tensorflow', 'pytorch'] : frameworks;
-  return { words: canonical, terms, sequence, frameworks, wants, sides };
+  return {
+    words: canonical,
+    terms,
+    sequence,
+    frameworks,
+    wants: { year: YEAR_CUES.test(plain), figure: FIGURE_CUES.test(plain) },
+    sides,
+    unknown: unknownWords(tokens, canonical, vocabulary),
+    missing: missingThings(tokens, canonical, vocabulary),
+    yesNo: YES_NO.test(plain),
+  };
 }

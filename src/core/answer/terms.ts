@@ -1,50 +1,45 @@
+import { STOP_WORDS } from './stop-words.ts';
+
 /**
  * How text becomes search terms, shared by indexing and querying so both sides always agree:
  * lowercase words, English stop words dropped, a light suffix stemmer so "deploying", "deployed" and
  * "deploys" meet "deploy". Deliberately small — a full Porter stemmer over-merges technical words.
  */
 
-/** Words that carry no topic in a chat question. Framework-neutral: "vs", "better" are not topics either. */
-export const STOP_WORDS = new Set(
-  (
-    'a an the and or but if then else of to in on at by for with about from into over under as is are was were be been being ' +
-    'do does did doing done have has had having can could should would will shall may might must i me my we our you your ' +
-    'he she it its they them their this that these those there here what which who whom whose when where why how ' +
-    'not no yes so too very just also than vs versus v compared compare comparison between both either each any all some ' +
-    'more most less much many better best worse good bad really actually please thanks thank hi hello hey tell know ' +
-    'want need get got use using used one two s t im ive id dont doesnt isnt whats hows thats lot lots like ok okay ' +
-    'think thinking thought anyone someone something thing things way ways kind sort guys folks pls plz u ur tho ' +
-    // Question fluff: verbs and fillers that frame a question without saying what it is about.
-    'come comes came out made make makes take takes took long part go goes going work works give gives ' +
-    'difference differences different differ say says said explain describe mean means there ' +
-    'question questions quick curious wondering wonder help anybody somebody guess maybe currently ' +
-    'now still lol btw ok so just gonna wanna kinda sorta pretty stuff basically literally honestly anyway ' +
-    'general generally overall ' +
-    // Chat: contractions without their apostrophe, abbreviations, and verbs that report who said what.
-    'theyre youre were weve theyve ive youve wont cant didnt wasnt arent shouldnt wouldnt couldnt ill youll ' +
-    'heres theres whos lets q ppl people tbh imo imho idk afaik iirc fwiw ngl rn ya yall dunno smth ' +
-    'keep keeps kept saying asking ask asks asked told tells telling heard hear hears even anymore ever ' +
-    // Every article here is about frameworks: "which framework …" names no topic.
-    'framework frameworks'
-  ).split(' '),
-);
+/** A version or dotted figure ("2.0", "3.13", "2.x", "1.5"): one word, so "2.5" never matches "2" and "5". */
+const DOTTED_NUMBER = /^\d+(\.(\d+|x))+$/;
 
-/** Lowercase words and numbers; everything else (punctuation, emoji, Markdown) separates words. */
-export function words(text: string): string[] {
-  return (
-    text
-      .toLowerCase()
-      .normalize('NFKD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .replace(/['’]/g, '')
-      // "72%" and "72 percent" are the same figure; keep the percent sign as a word.
-      .replace(/%/g, ' percent ')
-      // Else punctuation leaves a bare "c", and "c#" or "c" would match the base's C++.
-      .replace(/\bc\+\+/g, ' cpp ')
-      .split(/[^a-z0-9]+/)
-      .filter(Boolean)
-  );
+/**
+ * Words and numbers in their original case; everything else (punctuation, emoji, Markdown) separates
+ * words. `words` is this, lowercased: the two always split a text the same way.
+ */
+export function rawWords(text: string): string[] {
+  const out: string[] = [];
+  const prepared = text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/['’]/g, '')
+    // "72%" and "72 percent" are the same figure; keep the percent sign as a word.
+    .replace(/%/g, ' percent ')
+    // Else punctuation leaves a bare "c", and "c#" or "c" would match the base's C++.
+    .replace(/\bc\+\+/gi, ' cpp ');
+  for (const token of prepared.split(/[^A-Za-z0-9.]+/)) {
+    const trimmed = token.replace(/^\.+|\.+$/g, '');
+    if (!trimmed) continue;
+    // "tf.function" is two words; "2.0" is one.
+    if (DOTTED_NUMBER.test(trimmed.toLowerCase())) out.push(trimmed);
+    else for (const part of trimmed.split('.')) if (part) out.push(part);
+  }
+  return out;
 }
+
+/** Lowercase words and numbers (see `rawWords`). */
+export function words(text: string): string[] {
+  return rawWords(text).map((w) => w.toLowerCase());
+}
+
+/** Does this word carry a digit — a version, a model number ("2.5", "m1", "a100", "v4")? */
+export const hasDigit = (word: string): boolean => /\d/.test(word);
 
 /**
  * Light stemmer: plural and common verb/adjective endings. Applied identically to the index and the

@@ -23,7 +23,8 @@ export interface Snippet {
 }
 
 /** `internal`: a bug on our side; logged as an error, never counted as a question the base lacks. */
-export type DeclineReason = 'empty' | 'off_topic' | 'low_confidence' | 'rate_limited' | 'internal';
+/** `not_covered`: on topic, but it names something the base has never heard of (listed in `missing`). */
+export type DeclineReason = 'empty' | 'off_topic' | 'low_confidence' | 'not_covered' | 'rate_limited' | 'internal';
 
 export interface Answer {
   /** Short id for feedback buttons; set by the Desk on answered questions. */
@@ -39,6 +40,8 @@ export interface Answer {
   /** Follow-up questions the bot can answer well. */
   suggestions: string[];
   declineReason?: DeclineReason;
+  /** With `declineReason: 'not_covered'`: what the sources lack, lowercase ("pytorch 2.5"). */
+  missing?: string[];
   /**
    * Rate-limited again inside the same window: the person already got the "slow down" reply, so chat
    * adapters post nothing in channels (one reply per message would turn a flood into a bigger one).

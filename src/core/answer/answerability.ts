@@ -1,0 +1,63 @@
+/**
+ * "Do my sources answer this?" — one rule, from the base's own vocabulary:
+ *
+ * A question is answered only when the sections it would cite account for most of what it asks — each
+ * content word weighted by how rare it is in the base, a word the base has never seen weighing the
+ * most — and it names nothing the base lacks (a version, model number or capitalised name it has
+ * never seen, see `question.ts`). A question that names no framework or other named thing of the base
+ * must be accounted for almost entirely, since its words are ours only by accident.
+ */
+import { isFrameworkTerm } from './frameworks.ts';
+import type { MissingThing, ParsedQuestion } from './question.ts';
+import type { KnowledgeIndex, SearchHit } from './search-index.ts';
+
+/** The two thresholds of the rule: share of the question's weight the cited sections must match. */
+export const ANSWERABILITY = {
+  /** A question naming a framework or another of the base's named things. */
+  anchored: 0.5,
+  /** Any other question. */
+  unanchored: 0.8,
+};
+
+export type Decision =
+  | { answer: true; coverage: number }
+  | { answer: false; reason: 'empty' | 'off_topic' | 'low_confidence'; coverage: number }
+  | { answer: false; reason: 'not_covered'; coverage: number; missing: MissingThing[] };
+
+/** A term that can be a question's topic: a word, not a lone number or letter ("5", "r", "2019"). */
+const isTopicShaped = (term: string) => term.length >= 2 && !/^[\d.x]+$/.test(term);
+
+/**
+ * IDF-weighted share of the question's topical terms that one cited section matched (prefix matches
+ * count less) — the best section's share. One section must carry the answer: words matched here and
+ * there across unrelated sections ("pizza place" → a "place" in one, a "choose" in another) are not one.
+ */
+export function coverage(topical: readonly string[], hits: readonly SearchHit[], index: KnowledgeIndex): number {
+  if (topical.length === 0) return 1;
+  let total = 0;
+  for (const term of topical) total += index.idf(term);
+  let best = 0;
+  for (const hit of hits) {
+    let covered = 0;
+    for (const term of topical) covered += index.idf(term) * (hit.matchQuality.get(term) ?? 0);
+    best = Math.max(best, covered / total);
+  }
+  return best;
+}
+
+/** Decides whether `cited` (the sections the answer would quote) answer `parsed`. */
+export function decide(parsed: ParsedQuestion, cited: readonly SearchHit[], index: KnowledgeIndex): Decision {
+  if (!parsed.terms.some((t) => isTopicShaped(t) || isFrameworkTerm(t))) return { answer: false, reason: 'empty', coverage: 0 };
+  if (parsed.missing.length > 0) return { answer: false, reason: 'not_covered', coverage: 0, missing: parsed.missing };
+  const anchored = parsed.frameworks.length > 0 || index.anchors.anchors(parsed.sequence);
+  const topical = parsed.terms.filter((t) => !isFrameworkTerm(t));
+  const unknown = parsed.unknown.filter((m) => m.terms.every(isTopicShaped));
+  const share = coverage(topical, cited, index);
+  // A lone ordinary word ("clear", "love") is not a question about our topic, however well it matches.
+  const matched = Math.max(0, ...cited.map((h) => topical.filter((t) => h.matchQuality.has(t)).length));
+  const enough = anchored ? share >= ANSWERABILITY.anchored : share >= ANSWERABILITY.unanchored && matched >= 2;
+  if (cited.length > 0 && enough) return { answer: true, coverage: share };
+  if (!anchored) return { answer: false, reason: 'off_topic', coverage: share };
+  if (unknown.length > 0) return { answer: false, reason: 'not_covered', coverage: share, missing: unknown };
+  return { answer: false, reason: 'low_confidence', coverage: share };
+}

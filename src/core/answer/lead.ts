@@ -1,0 +1,56 @@
+/**
+ * The lead: the first line of an answer is the answer — the one sentence of the cited sections that
+ * best answers the question, in the base's words, with its citation number ("PyTorch was first
+ * released in September 2016 [1]."). A question about one framework is led by a sentence about that
+ * framework, never by the other's ("can pytorch run on tpus?" is not answered with TensorFlow's TPUs).
+ */
+import type { Framework } from '../knowledge/schema.ts';
+import { FRAMEWORKS } from './frameworks.ts';
+import type { AnalysedSentence } from './sentences.ts';
+
+export interface LeadCandidate {
+  /** The snippet's sentences, and the snippet's number in the answer (1-based). */
+  sentences: readonly AnalysedSentence[];
+  number: number;
+  /** Terms of the question as this chunk matched them (a prefix "optim" matched "optimization"). */
+  terms: ReadonlySet<string>;
+}
+
+export interface LeadQuery {
+  idf: (term: string) => number;
+  /** The frameworks the question names (not the implied both of a comparison). */
+  frameworks: readonly Framework[];
+  wants: { year: boolean; figure: boolean };
+}
+
+/** Sentences of later snippets must score this much better to lead: the best-ranked section speaks first. */
+const RANK_DECAY = 0.85;
+
+function score(sentence: AnalysedSentence, terms: ReadonlySet<string>, query: LeadQuery): number {
+  let matched = 0;
+  for (const term of sentence.terms) if (terms.has(term)) matched += query.idf(term);
+  if (matched === 0) return 0;
+  if (query.wants.year && sentence.hasYear) matched += 1;
+  if (query.wants.figure && sentence.hasFigure) matched += 1;
+  // About the asked framework, or about neither: fine. About only the other one: not this question's answer.
+  const named = FRAMEWORKS.filter((f) => sentence.words.has(f));
+  if (query.frameworks.length > 0 && named.length > 0) {
+    const asked = query.frameworks.filter((f) => sentence.words.has(f)).length;
+    matched *= asked > 0 ? 1 + 0.25 * asked : 0.3;
+  }
+  return matched;
+}
+
+/** The leading sentence with its citation number, or undefined when no sentence matches the question. */
+export function leadSentence(candidates: readonly LeadCandidate[], query: LeadQuery): string | undefined {
+  let best: { text: string; number: number; score: number } | undefined;
+  candidates.forEach((candidate, rank) => {
+    for (const sentence of candidate.sentences) {
+      const value = score(sentence, candidate.terms, query) * RANK_DECAY ** rank;
+      if (value > 0 && (!best || value > best.score)) best = { text: sentence.text, number: candidate.number, score: value };
+    }
+  });
+  if (!best) return undefined;
+  const text = best.text.replace(/\s+$/, '');
+  return `${/[.!?]$/.test(text) ? text : `${text}.`} [${best.number}]`;
+}

@@ -1,0 +1,101 @@
+/**
+ * What the knowledge base itself says about words: which terms it contains and how often (IDF), which
+ * versions it gives each named thing ("PyTorch 2.0", "TF 2.3"), and which of its words a typo was
+ * meant to be. Answerability and typo correction read only this — never an outside dictionary — so the
+ * bot's idea of "a word I know" is exactly what it can cite.
+ */
+import { editDistance } from './frameworks.ts';
+import { STOP_WORDS } from './stop-words.ts';
+import { contentTerms, toTerm, words } from './terms.ts';
+
+/** A number after a name is its version or model ("pytorch 2.5", "llama 3", "python 3.13") — not a year. */
+export const isVersionNumber = (word: string): boolean => /^\d+(\.(\d+|x))*$/.test(word) && !/^(19|20)\d\d$/.test(word);
+
+/** Edits a typo may need: one slip in a short word, two in a long one. Shorter words are never corrected. */
+function allowedEdits(word: string): number {
+  if (word.length >= 8) return 2;
+  return word.length >= 4 ? 1 : 0;
+}
+
+export class BaseVocabulary {
+  /** Content term → number of chunks containing it (after stemming and synonym expansion). */
+  readonly documentFrequency = new Map<string, number>();
+  /** Words a typo may be corrected to, by first letter: people rarely mistype the first letter. */
+  private readonly correctable = new Map<string, Map<string, number>>();
+  /** "term number" pairs the base contains: "pytorch 2.0", "resnet 50", "tensorflow 1.5". */
+  private readonly versioned = new Set<string>();
+  private readonly corrections = new Map<string, string | undefined>();
+  readonly chunkCount: number;
+  /** IDF of a term found in no chunk: the most specific a term can be. */
+  readonly maxIdf: number;
+
+  /**
+   * `texts`: each chunk's searchable text (heading, tags, body), synonyms already expanded;
+   * `canonicalize` reads a text's words as a question is read ("TF 2.3" → "tensorflow 2.3").
+   */
+  constructor(texts: readonly string[], extraWords: Iterable<string>, canonicalize: (words: readonly string[]) => string[]) {
+    this.chunkCount = texts.length;
+    const counts = new Map<string, number>();
+    for (const text of texts) {
+      for (const term of new Set(contentTerms(text))) this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
+      for (const word of words(text)) counts.set(word, (counts.get(word) ?? 0) + 1);
+      const all = canonicalize(words(text));
+      for (let i = 0; i + 1 < all.length; i++) {
+        const name = toTerm(all[i] ?? '');
+        if (name && !isVersionNumber(all[i] ?? '') && isVersionNumber(all[i + 1] ?? '')) this.versioned.add(`${name} ${all[i + 1]}`);
+      }
+    }
+    for (const word of [...extraWords, ...STOP_WORDS]) counts.set(word, (counts.get(word) ?? 0) + 1);
+    for (const [word, count] of counts) {
+      if (/\d/.test(word) || word.length < 3) continue;
+      const bucket = this.correctable.get(word[0] ?? '') ?? new Map<string, number>();
+      bucket.set(word, count);
+      this.correctable.set(word[0] ?? '', bucket);
+    }
+    this.maxIdf = this.idf('\u0000never-a-term');
+  }
+
+  /** Is this (stemmed) term in the base? */
+  knows(term: string): boolean {
+    return this.documentFrequency.has(term);
+  }
+
+  /** Does the base give this named thing this version ("pytorch" "2.0")? */
+  knowsVersion(term: string, version: string): boolean {
+    return this.versioned.has(`${term} ${version}`);
+  }
+
+  /** Inverse document frequency; terms in no chunk get the maximum (they are the most specific). */
+  idf(term: string): number {
+    const df = this.documentFrequency.get(term) ?? 0;
+    return Math.log(1 + (this.chunkCount - df + 0.5) / (df + 0.5));
+  }
+
+  /**
+   * The base word (or stop word) a typed word misspells: same first letter, the fewest edits allowed
+   * for its length, the most frequent on a tie. `undefined` when the word is known or nothing is close.
+   * "fastr" → "faster", "lern" → "learn", "wich" → "which".
+   */
+  correct(word: string): string | undefined {
+    if (this.corrections.has(word)) return this.corrections.get(word);
+    const found = this.findCorrection(word);
+    if (this.corrections.size < 10_000) this.corrections.set(word, found);
+    return found;
+  }
+
+  private findCorrection(word: string): string | undefined {
+    if (STOP_WORDS.has(word) || /\d/.test(word)) return undefined;
+    const term = toTerm(word);
+    if (term && this.knows(term)) return undefined;
+    const max = allowedEdits(word);
+    if (max === 0) return undefined;
+    let best: { word: string; distance: number; count: number } | undefined;
+    for (const [candidate, count] of this.correctable.get(word[0] ?? '') ?? []) {
+      if (Math.abs(candidate.length - word.length) > max) continue;
+      const distance = editDistance(word, candidate, max);
+      if (distance > max) continue;
+      if (!best || distance < best.distance || (distance === best.distance && count > best.count)) best = { word: candidate, distance, count };
+    }
+    return best?.word;
+  }
+}
