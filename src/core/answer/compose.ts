@@ -5,6 +5,7 @@
  * chosen chunk by its best sentences, with a curated note where the sources are known to disagree.
  */
 import { citationOf } from '../knowledge/citation.ts';
+import { disagreementNote } from '../knowledge/disagreements.ts';
 import { APOLOGY } from '../messages.ts';
 import type { KnowledgeSnapshot } from '../knowledge/snapshot.ts';
 import { decide, type Decision } from './answerability.ts';
@@ -41,7 +42,7 @@ export function answerQuestion(snapshot: KnowledgeSnapshot, question: string): A
     const chosen = chooseHits(parsed, hits, index);
     const decision = decide(parsed, chosen, index);
     if (!decision.answer) return declined(snapshot, text, decision, hits);
-    return answered(index, text, parsed, hits, chosen);
+    return answered(snapshot, text, parsed, hits, chosen);
   } catch (error) {
     // A bug must not reach the user as a stack trace. It is marked `internal` so the observer logs it
     // as an error with its message, and the usage report does not list it as missing knowledge.
@@ -86,7 +87,8 @@ function chooseHits(parsed: ParsedQuestion, hits: SearchHit[], index: KnowledgeI
   return chosen;
 }
 
-function answered(index: KnowledgeIndex, question: string, parsed: ParsedQuestion, hits: SearchHit[], chosen: SearchHit[]): Answer {
+function answered(snapshot: KnowledgeSnapshot, question: string, parsed: ParsedQuestion, hits: SearchHit[], chosen: SearchHit[]): Answer {
+  const index = snapshot.index;
   const snippets: Snippet[] = [];
   const candidates: LeadCandidate[] = [];
   for (const hit of chosen) {
@@ -103,10 +105,15 @@ function answered(index: KnowledgeIndex, question: string, parsed: ParsedQuestio
     snippets.push({ text: picked.text, citation: citationOf(hit.chunk), frameworks: named.length ? named : (index.sides.get(hit.chunk.id) ?? hit.chunk.frameworks) });
     // The lead may only quote what the snippet shows, so its [n] points at text the reader can see.
     const shown = sentences.filter((s) => picked.text.includes(s.text));
-    candidates.push({ sentences: shown, number: snippets.length, terms: new Set([...hit.chunkTerms, ...parsed.terms]) });
+    candidates.push({ sentences: shown, number: snippets.length, terms: new Set([...hit.chunkTerms, ...parsed.terms]), correction: hit.chunk.kind === 'corrections' });
   }
   const topic = chosen[0]?.chunk.heading ?? 'that';
   const lead = leadSentence(candidates, { idf: (t) => index.idf(t), frameworks: parsed.frameworks, wants: parsed.wants }) ?? `${topic}: here is what my sources say.`;
+  const disagreement = disagreementNote(
+    snapshot.disagreements,
+    chosen.map((h) => h.chunk.id),
+    snapshot.chunkById,
+  );
   const cited = new Set(chosen.map((h) => h.chunk.heading));
   const suggestions = [...new Set(hits.map((h) => h.chunk.heading).filter((h) => !cited.has(h)))].slice(0, 3);
   return {
@@ -114,6 +121,7 @@ function answered(index: KnowledgeIndex, question: string, parsed: ParsedQuestio
     answered: true,
     lead,
     snippets,
+    ...(disagreement ? { disagreement } : {}),
     suggestions,
   };
 }
@@ -138,7 +146,10 @@ function declined(snapshot: KnowledgeSnapshot, question: string, decision: Decis
   return {
     question: sanitizeUserText(question),
     answered: false,
-    lead: decision.reason === 'not_covered' ? DECLINE_LEADS.not_covered.replace('{missing}', listOf(decision.missing.map((m) => `“${sanitizeUserText(m.text, 60)}”`))) : DECLINE_LEADS[decision.reason],
+    lead:
+      decision.reason === 'not_covered'
+        ? DECLINE_LEADS.not_covered.replace('{missing}', listOf(decision.missing.map((m) => `“${sanitizeUserText(m.text, 60)}”`)))
+        : DECLINE_LEADS[decision.reason],
     snippets: [],
     suggestions,
     declineReason: decision.reason,

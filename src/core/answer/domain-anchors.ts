@@ -9,7 +9,6 @@ import { contentTerms } from './terms.ts';
 
 export class DomainAnchors {
   private readonly phrases: string[][] = [];
-  private readonly names = new Set<string>();
 
   constructor(phrases: Iterable<string>) {
     const seen = new Set<string>();
@@ -18,13 +17,7 @@ export class DomainAnchors {
       if (terms.length === 0 || seen.has(terms.join(' '))) continue;
       seen.add(terms.join(' '));
       this.phrases.push(terms);
-      for (const term of terms) this.names.add(term);
     }
-  }
-
-  /** Is this term part of a named thing ("llama", "python", "google")? Versions follow names. */
-  isName(term: string): boolean {
-    return this.names.has(term);
   }
 
   /** Does the question's term `sequence` (`ParsedQuestion.sequence`) contain a whole anchor? */

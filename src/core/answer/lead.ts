@@ -14,6 +14,11 @@ export interface LeadCandidate {
   number: number;
   /** Terms of the question as this chunk matched them (a prefix "optim" matched "optimization"). */
   terms: ReadonlySet<string>;
+  /**
+   * A correction note (`kind: corrections`) opens with the disputed claim: it leads only when no fact
+   * section has a sentence for the question, so a claim the editors call wrong never opens an answer.
+   */
+  correction: boolean;
 }
 
 export interface LeadQuery {
@@ -26,7 +31,11 @@ export interface LeadQuery {
 /** Sentences of later snippets must score this much better to lead: the best-ranked section speaks first. */
 const RANK_DECAY = 0.85;
 
+/** A pointer elsewhere ('see "Where our sources disagree"') says nothing by itself: never a lead. */
+const CROSS_REFERENCE = /\bsee ["“]/i;
+
 function score(sentence: AnalysedSentence, terms: ReadonlySet<string>, query: LeadQuery): number {
+  if (CROSS_REFERENCE.test(sentence.text)) return 0;
   let matched = 0;
   for (const term of sentence.terms) if (terms.has(term)) matched += query.idf(term);
   if (matched === 0) return 0;
@@ -43,6 +52,10 @@ function score(sentence: AnalysedSentence, terms: ReadonlySet<string>, query: Le
 
 /** The leading sentence with its citation number, or undefined when no sentence matches the question. */
 export function leadSentence(candidates: readonly LeadCandidate[], query: LeadQuery): string | undefined {
+  return bestOf(candidates.filter((c) => !c.correction), query) ?? bestOf(candidates, query);
+}
+
+function bestOf(candidates: readonly LeadCandidate[], query: LeadQuery): string | undefined {
   let best: { text: string; number: number; score: number } | undefined;
   candidates.forEach((candidate, rank) => {
     for (const sentence of candidate.sentences) {

@@ -116,11 +116,8 @@ function unknownWords(tokens: readonly Word[], canonical: readonly string[], voc
   return out;
 }
 
-/**
- * Parses `question` against the base: `vocabulary` is what it knows, `isName` tells its named things
- * (frameworks, synonyms-table and tag entries) from ordinary words.
- */
-export function parseQuestion(question: string, expander: SynonymExpander, vocabulary: BaseVocabulary, isName: (term: string) => boolean): ParsedQuestion {
+/** Parses `question` against the base, whose words `vocabulary` knows. */
+export function parseQuestion(question: string, expander: SynonymExpander, vocabulary: BaseVocabulary): ParsedQuestion {
   const tokens = correctTypos(rawWords(question.slice(0, MAX_QUESTION_CHARS).replace(MENTIONS, ' ')), vocabulary);
   const canonical = expander.canonicalize(tokens.map((t) => t.word));
   const sequence = canonical.map((word) => toTerm(word) ?? '');

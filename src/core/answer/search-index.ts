@@ -127,7 +127,7 @@ export class KnowledgeIndex {
 
   /** Normalises a question: truncation, typo correction, synonyms, content terms, what the base lacks. */
   parse(question: string): ParsedQuestion {
-    return parseQuestion(question, this.expander, this.vocabulary, (term) => this.anchors.isName(term));
+    return parseQuestion(question, this.expander, this.vocabulary);
   }
 
   /** Inverse document frequency of a term; unknown terms get the maximum (they are very specific). */

@@ -6,4 +6,8 @@
  */
 import { readFileSync } from 'node:fs';
 
-export const STOP_WORDS: ReadonlySet<string> = new Set(readFileSync(new URL('./stop-words.txt', import.meta.url), 'utf8').split(/\s+/).filter(Boolean));
+export const STOP_WORDS: ReadonlySet<string> = new Set(
+  readFileSync(new URL('./stop-words.txt', import.meta.url), 'utf8')
+    .split(/\s+/)
+    .filter(Boolean),
+);

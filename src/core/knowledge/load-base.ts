@@ -1,5 +1,6 @@
 /**
- * Loads a knowledge directory all-or-nothing: every Markdown file, the synonyms and the flow are read and
+ * Loads a knowledge directory all-or-nothing: every Markdown file, the synonyms, the curated disagreements
+ * and the flow are read and
  * checked, and a snapshot is built only when there is not a single error. The flow parser is passed in
  * (see `load.ts`) so the loader can be tested with fixture flows independent of the flow module.
  */
@@ -15,10 +16,12 @@ import { lintKnowledge } from './lint.ts';
 import type { Chunk, KnowledgeIssue } from './schema.ts';
 import type { KnowledgeSnapshot } from './snapshot.ts';
 import { parseSynonyms, type Synonyms } from './synonyms.ts';
+import { type Disagreements, parseDisagreements } from './disagreements.ts';
 
 export type FlowParser = (text: string, file: string, knownChunkIds: ReadonlySet<string>) => { flow?: FlowDefinition; issues: KnowledgeIssue[] };
 
 const SYNONYMS_FILE = 'synonyms.yaml';
+const DISAGREEMENTS_FILE = 'disagreements.yaml';
 export const FLOW_FILE = 'flow/choose-framework.yaml';
 
 export interface LoadResult {
@@ -101,10 +104,11 @@ export async function loadKnowledgeBaseWith(dir: string, parseFlow: FlowParser):
   const synonyms = await readSynonyms(root, issues);
   const chunkIds = new Set(chunks.map((c) => c.id));
   const flow = await readFlow(root, chunkIds, parseFlow, issues);
+  const disagreements = await readDisagreements(root, chunkIds, issues);
 
   const stats = { documents: docs.length, chunks: chunks.length, words: chunks.reduce((sum, c) => sum + countWords(c.body), 0) };
   if (issues.some((i) => i.severity === 'error') || !flow) return { issues, stats };
-  return { snapshot: buildSnapshot(docs.length, chunks, synonyms, flow), issues, stats };
+  return { snapshot: buildSnapshot(docs.length, chunks, synonyms, flow, disagreements), issues, stats };
 }
 
 /** The file's text; undefined when it does not exist; an error issue (not a throw) when it cannot be read. */
@@ -135,6 +139,16 @@ async function readSynonyms(root: string, issues: KnowledgeIssue[]): Promise<Syn
   return parsed.synonyms ?? {};
 }
 
+/** Optional: without the file, answers simply carry no "sources differ" notes. */
+async function readDisagreements(root: string, chunkIds: ReadonlySet<string>, issues: KnowledgeIssue[]): Promise<Disagreements> {
+  const file = path.join(root, DISAGREEMENTS_FILE);
+  const text = await readOptional(file, issues);
+  if (typeof text !== 'string') return [];
+  const parsed = parseDisagreements(text, displayPath(file), chunkIds);
+  issues.push(...parsed.issues);
+  return parsed.disagreements;
+}
+
 async function readFlow(root: string, chunkIds: ReadonlySet<string>, parseFlow: FlowParser, issues: KnowledgeIssue[]) {
   const file = path.join(root, FLOW_FILE);
   const text = await readOptional(file, issues);
@@ -151,7 +165,7 @@ async function readFlow(root: string, chunkIds: ReadonlySet<string>, parseFlow: 
   return parsed.flow;
 }
 
-function buildSnapshot(documents: number, chunks: Chunk[], synonyms: Synonyms, flow: FlowDefinition): KnowledgeSnapshot {
+function buildSnapshot(documents: number, chunks: Chunk[], synonyms: Synonyms, flow: FlowDefinition, disagreements: Disagreements): KnowledgeSnapshot {
   const chunkById = new Map(chunks.map((c) => [c.id, c]));
   return {
     documents,
@@ -159,6 +173,7 @@ function buildSnapshot(documents: number, chunks: Chunk[], synonyms: Synonyms, f
     chunkById,
     index: new KnowledgeIndex(chunks, synonyms),
     flow,
+    disagreements,
     loadedAt: new Date(),
     citationFor(chunkId: string) {
       const chunk = chunkById.get(chunkId);

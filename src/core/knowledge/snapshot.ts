@@ -5,6 +5,7 @@
 import type { Citation } from '../answer/types.ts';
 import type { KnowledgeIndex } from '../answer/search-index.ts';
 import type { FlowDefinition } from '../flow/schema.ts';
+import type { Disagreements } from './disagreements.ts';
 import type { Chunk } from './schema.ts';
 
 export interface KnowledgeSnapshot {
@@ -14,6 +15,8 @@ export interface KnowledgeSnapshot {
   chunkById: ReadonlyMap<string, Chunk>;
   index: KnowledgeIndex;
   flow: FlowDefinition;
+  /** Curated notes on where the sources disagree (`disagreements.yaml`). */
+  disagreements: Disagreements;
   /** Citation for a chunk id; throws only for ids the loader already validated exist. */
   citationFor(chunkId: string): Citation;
   loadedAt: Date;
