@@ -31,7 +31,7 @@ const cited = (answer: Awaited<ReturnType<typeof ask>>) => answer.snippets.map((
 
 describe('corrections', () => {
   it('are quoted alongside the claim they correct', async () => {
-    const answer = await ask('is pytorch stuck with matplotlib, or does it have tensorboard?');
+    const answer = await ask('does pytorch have tensorboard, or matplotlib?');
     expect(answer.answered).toBe(true);
     expect(cited(answer)[0]).toBe('Visualization: TensorBoard versus matplotlib');
     expect(cited(answer)).toContain('Does PyTorch have TensorBoard?');

@@ -48,8 +48,10 @@ export function coverage(topical: readonly string[], hits: readonly SearchHit[],
 /** Decides whether `cited` (the sections the answer would quote) answer `parsed`. */
 export function decide(parsed: ParsedQuestion, cited: readonly SearchHit[], index: KnowledgeIndex): Decision {
   if (!parsed.terms.some((t) => isTopicShaped(t) || isFrameworkTerm(t))) return { answer: false, reason: 'empty', coverage: 0 };
-  if (parsed.missing.length > 0) return { answer: false, reason: 'not_covered', coverage: 0, missing: parsed.missing };
   const anchored = parsed.frameworks.length > 0 || index.anchors.anchors(parsed.sequence);
+  // "The weather in Paris" is off-topic, not a topic the sources lack: only on-topic questions name gaps.
+  if (parsed.missing.length > 0)
+    return { answer: false, reason: anchored ? 'not_covered' : 'off_topic', coverage: 0, ...(anchored ? { missing: parsed.missing } : {}) } as Decision;
   const topical = parsed.terms.filter((t) => !isFrameworkTerm(t));
   const unknown = parsed.unknown.filter((m) => m.terms.every(isTopicShaped));
   const share = coverage(topical, cited, index);

@@ -52,7 +52,12 @@ function score(sentence: AnalysedSentence, terms: ReadonlySet<string>, query: Le
 
 /** The leading sentence with its citation number, or undefined when no sentence matches the question. */
 export function leadSentence(candidates: readonly LeadCandidate[], query: LeadQuery): string | undefined {
-  return bestOf(candidates.filter((c) => !c.correction), query) ?? bestOf(candidates, query);
+  return (
+    bestOf(
+      candidates.filter((c) => !c.correction),
+      query,
+    ) ?? bestOf(candidates, query)
+  );
 }
 
 function bestOf(candidates: readonly LeadCandidate[], query: LeadQuery): string | undefined {

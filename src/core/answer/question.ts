@@ -77,7 +77,7 @@ function correctTypos(raw: readonly string[], vocabulary: BaseVocabulary): Word[
  * Named things the base lacks, by their shape — the base cannot say what an unknown word means, but
  * it can say when a name, a model number or a version is not one of its own:
  * - a version after a word that the base never gives that word ("pytorch 2.5", "llama 3", "version 2.10");
- * - an unknown word with a digit ("m1", "a100", "v4");
+ * - an unknown word of letters and digits ("m1", "a100", "v4"; a bare number is a figure or a year);
  * - an unknown word Capitalised in mid-sentence ("Adam", "CoreML", "PyPI"; not acronyms like "CTO").
  */
 function missingThings(tokens: readonly Word[], canonical: readonly string[], vocabulary: BaseVocabulary): MissingThing[] {
@@ -100,7 +100,7 @@ function missingThings(tokens: readonly Word[], canonical: readonly string[], vo
   tokens.forEach((token, i) => {
     const term = toTerm(token.word);
     if (!term || vocabulary.knows(term) || !canonical.includes(token.word) || isVersionNumber(token.word)) return;
-    if (hasDigit(token.word) || (i > 0 && !shouting && /^[A-Z][a-z]/.test(token.raw))) add(token.raw, [term]);
+    if ((hasDigit(token.word) && /[a-z]/.test(token.word)) || (i > 0 && !shouting && /^[A-Z][a-z]/.test(token.raw))) add(token.raw, [term]);
   });
   return missing;
 }

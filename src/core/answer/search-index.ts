@@ -113,7 +113,7 @@ export class KnowledgeIndex {
       const descriptor = descriptors[descriptorId] as IndexedDescriptor;
       const doc = { id: position, heading: expand(chunk.heading), body: expand(chunk.body) };
       docs.push(doc);
-      texts.push(`${doc.heading} ${descriptor.tags} ${doc.body}`);
+      texts.push(`${descriptor.title} ${doc.heading} ${descriptor.tags} ${doc.body}`);
       const named = frameworksIn(words(`${doc.heading} ${doc.body}`));
       this.sides.set(chunk.id, named.length ? named : chunk.frameworks);
       this.affinity.push(frameworkShares(words(doc.heading), words(doc.body), chunk.frameworks));

@@ -11,10 +11,13 @@ import { contentTerms, toTerm, words } from './terms.ts';
 /** A number after a name is its version or model ("pytorch 2.5", "llama 3", "python 3.13") — not a year. */
 export const isVersionNumber = (word: string): boolean => /^\d+(\.(\d+|x))*$/.test(word) && !/^(19|20)\d\d$/.test(word);
 
-/** Edits a typo may need: one slip in a short word, two in a long one. Shorter words are never corrected. */
+/**
+ * Edits a typo may need: one slip in a word of five letters or more, two from eight. Shorter words are
+ * never corrected: one slip turns most of them into another real word ("bake" → "base").
+ */
 function allowedEdits(word: string): number {
   if (word.length >= 8) return 2;
-  return word.length >= 4 ? 1 : 0;
+  return word.length >= 5 ? 1 : 0;
 }
 
 export class BaseVocabulary {

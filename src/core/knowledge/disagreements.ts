@@ -63,16 +63,19 @@ export function parseDisagreements(text: string, file: string, chunkIds: Readonl
       ),
     };
   }
+  // A section renamed or removed drops only the notes that cite it (a warning): the base still loads.
   const issues: KnowledgeIssue[] = [];
-  parsed.data.forEach((entry, i) => {
+  const kept = parsed.data.filter((entry, i) => {
     const refs: [PropertyKey[], string][] = entry.claims.map((c, j) => [[i, 'claims', j, 'section'], c.section]);
     if (entry.explained_in) refs.push([[i, 'explained_in'], entry.explained_in]);
-    for (const [path, ref] of refs) {
-      if (!chunkIds.has(ref))
-        issues.push(issue(lineAt(doc.contents, path, lines), `no knowledge section \`${ref}\` — check the document id and the heading's slug`, 'unknown-section'));
+    const broken = refs.filter(([, ref]) => !chunkIds.has(ref));
+    for (const [path, ref] of broken) {
+      const message = `no knowledge section \`${ref}\` — this note is left out until the reference is fixed (check the document id and the heading's slug)`;
+      issues.push({ ...issue(lineAt(doc.contents, path, lines), message, 'unknown-section'), severity: 'warning' });
     }
+    return broken.length === 0;
   });
-  return { disagreements: issues.length ? [] : parsed.data, issues };
+  return { disagreements: kept, issues };
 }
 
 /**
