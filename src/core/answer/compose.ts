@@ -65,7 +65,6 @@ function correctionFor(index: KnowledgeIndex, top: SearchHit, chosen: readonly S
   });
 }
 
-export { chooseHits as chooseHitsForDebug };
 function chooseHits(parsed: ParsedQuestion, hits: SearchHit[], index: KnowledgeIndex): SearchHit[] {
   const [top] = hits;
   if (!top) return [];

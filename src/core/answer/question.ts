@@ -47,15 +47,12 @@ export interface ParsedQuestion {
   unknown: MissingThing[];
   /** Named things the base does not contain: any one of them makes the question unanswerable. */
   missing: MissingThing[];
-  /** Yes/no question ("can pytorch run on tpus?"): the lead should say what the sources say about it. */
-  yesNo: boolean;
 }
 
 const COMPARISON_CUES = /\b(which|vs|versus|compare[sd]?|comparison|better|worse|easier|harder|faster|slower|or|than|between)\b/;
 /** The answer type a question word asks for: "when" wants a date, "how many" a figure. */
 const YEAR_CUES = /\b(when|year|date)\b/;
 const FIGURE_CUES = /\b(how (many|much)|percent|percentage|share|number)\b/;
-const YES_NO = /^(can|could|does|do|did|is|are|was|were|has|have|will|should|would)\b/;
 
 interface Word {
   /** Lowercase, corrected. */
@@ -138,6 +135,5 @@ export function parseQuestion(question: string, expander: SynonymExpander, vocab
     sides,
     unknown: unknownWords(tokens, canonical, vocabulary),
     missing: missingThings(tokens, canonical, vocabulary),
-    yesNo: YES_NO.test(plain),
   };
 }
