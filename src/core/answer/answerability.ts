@@ -32,14 +32,16 @@ const isTopicShaped = (term: string) => term.length >= 2 && !/^[\d.x]+$/.test(te
  * count less) — the best section's share. One section must carry the answer: words matched here and
  * there across unrelated sections ("pizza place" → a "place" in one, a "choose" in another) are not one.
  */
-export function coverage(topical: readonly string[], hits: readonly SearchHit[], index: KnowledgeIndex): number {
+function coverage(topical: readonly string[], hits: readonly SearchHit[], index: KnowledgeIndex): number {
   if (topical.length === 0) return 1;
-  let total = 0;
-  for (const term of topical) total += index.idf(term);
+  const weights = topical.map((term) => index.idf(term));
+  const total = weights.reduce((a, b) => a + b, 0);
   let best = 0;
   for (const hit of hits) {
     let covered = 0;
-    for (const term of topical) covered += index.idf(term) * (hit.matchQuality.get(term) ?? 0);
+    topical.forEach((term, i) => {
+      covered += (weights[i] ?? 0) * (hit.matchQuality.get(term) ?? 0);
+    });
     best = Math.max(best, covered / total);
   }
   return best;
@@ -50,8 +52,9 @@ export function decide(parsed: ParsedQuestion, cited: readonly SearchHit[], inde
   if (!parsed.terms.some((t) => isTopicShaped(t) || isFrameworkTerm(t))) return { answer: false, reason: 'empty', coverage: 0 };
   const anchored = parsed.frameworks.length > 0 || index.anchors.anchors(parsed.sequence);
   // "The weather in Paris" is off-topic, not a topic the sources lack: only on-topic questions name gaps.
-  if (parsed.missing.length > 0)
-    return { answer: false, reason: anchored ? 'not_covered' : 'off_topic', coverage: 0, ...(anchored ? { missing: parsed.missing } : {}) } as Decision;
+  if (parsed.missing.length > 0) {
+    return anchored ? { answer: false, reason: 'not_covered', coverage: 0, missing: parsed.missing } : { answer: false, reason: 'off_topic', coverage: 0 };
+  }
   const topical = parsed.terms.filter((t) => !isFrameworkTerm(t));
   const unknown = parsed.unknown.filter((m) => m.terms.every(isTopicShaped));
   const share = coverage(topical, cited, index);

@@ -9,7 +9,7 @@ import type { Chunk, Framework } from '../knowledge/schema.ts';
 import type { Synonyms } from '../knowledge/synonyms.ts';
 import { DomainAnchors } from './domain-anchors.ts';
 import { frameworkShares, type FrameworkShares } from './framework-affinity.ts';
-import { correctFrameworkTypo, frameworksIn, FRAMEWORKS, isFrameworkTerm } from './frameworks.ts';
+import { frameworksIn, FRAMEWORKS, isFrameworkTerm } from './frameworks.ts';
 import { parseQuestion, type ParsedQuestion } from './question.ts';
 import { matchOf, rankChunks, type RankLayout } from './rank-chunks.ts';
 import { analyseSentences, type AnalysedSentence } from './sentences.ts';
@@ -79,7 +79,6 @@ export class KnowledgeIndex {
   private readonly descriptorOf: number[] = [];
   private readonly descriptorChunks: number[][] = [];
   private readonly sentenceCache = new Map<string, readonly AnalysedSentence[]>();
-  private readonly frameworkWordCache = new Map<string, Framework | undefined>();
 
   constructor(
     chunks: readonly Chunk[],
@@ -148,17 +147,6 @@ export class KnowledgeIndex {
   /** True for words found in more than `commonShare` of the chunks (after stemming). */
   isCommon(term: string): boolean {
     return (this.vocabulary.documentFrequency.get(term) ?? 0) > this.chunkCount * RETRIEVAL_TUNING.commonShare;
-  }
-
-  /**
-   * Which framework a word of a knowledge snippet names ("TensorFlow's", "torch", "pytroch"), if any.
-   * Kept per word: snippets come from the base, so the table is bounded by its vocabulary.
-   */
-  frameworkOfWord(word: string): Framework | undefined {
-    if (!this.frameworkWordCache.has(word)) {
-      this.frameworkWordCache.set(word, frameworksIn(this.expander.canonicalize([correctFrameworkTypo(word) ?? word]))[0]);
-    }
-    return this.frameworkWordCache.get(word);
   }
 
   /** A chunk's analysed sentences, worked out the first time it is quoted and kept with this index. */

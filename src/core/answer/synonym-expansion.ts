@@ -64,22 +64,6 @@ export class SynonymExpander {
     return out;
   }
 
-  /**
-   * The canonical terms as a question reads after `canonicalize` (variants are replaced by them), e.g.
-   * ["tensorflow", "lite"], ["distributed", "training"]: the entries of the table, never single words
-   * of a longer entry.
-   */
-  canonicalPhrases(): string[][] {
-    const seen = new Map<string, string[]>();
-    for (const phrases of this.byFirstWord.values()) {
-      for (const p of phrases) {
-        const canonical = this.canonicalize(p.canonical);
-        seen.set(canonical.join(' '), canonical);
-      }
-    }
-    return [...seen.values()];
-  }
-
   /** `text` plus the canonical words of every variant in it, as one string for the tokenizer. */
   expand(text: string): string {
     const extra = this.additions(words(text));

@@ -40,12 +40,13 @@ export class BaseVocabulary {
     this.chunkCount = texts.length;
     const counts = new Map<string, number>();
     for (const text of texts) {
+      const all = words(text);
       for (const term of new Set(contentTerms(text))) this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
-      for (const word of words(text)) counts.set(word, (counts.get(word) ?? 0) + 1);
-      const all = canonicalize(words(text));
-      for (let i = 0; i + 1 < all.length; i++) {
-        const name = toTerm(all[i] ?? '');
-        if (name && !isVersionNumber(all[i] ?? '') && isVersionNumber(all[i + 1] ?? '')) this.versioned.add(`${name} ${all[i + 1]}`);
+      for (const word of all) counts.set(word, (counts.get(word) ?? 0) + 1);
+      const canonical = canonicalize(all);
+      for (let i = 0; i + 1 < canonical.length; i++) {
+        const name = toTerm(canonical[i] ?? '');
+        if (name && !isVersionNumber(canonical[i] ?? '') && isVersionNumber(canonical[i + 1] ?? '')) this.versioned.add(`${name} ${canonical[i + 1]}`);
       }
     }
     for (const word of [...extraWords, ...STOP_WORDS]) counts.set(word, (counts.get(word) ?? 0) + 1);
