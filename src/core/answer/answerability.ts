@@ -1,21 +1,23 @@
 /**
  * "Do my sources answer this?" — one rule, from the base's own vocabulary:
  *
- * A question is answered only when the sections it would cite account for most of what it asks — each
- * content word weighted by how rare it is in the base, a word the base has never seen weighing the
- * most — and it names nothing the base lacks (a version, model number or capitalised name it has
- * never seen, see `question.ts`). A question that names no framework or other named thing of the base
- * must be accounted for almost entirely, since its words are ours only by accident.
+ * A question is answered when it names nothing the base lacks (a version, a model number or a name it
+ * has never seen, see `question.ts`) and one cited section matches at least half of the weight of its
+ * words the base knows, each weighted by how rare it is in the base; ordinary words the base has never
+ * seen are phrasing ("dashboard", "legal") and weigh nothing. A question that is not visibly about our
+ * subject — it names no framework, no name of the base, not even "framework" — must be matched almost
+ * entirely, every word counting, since its words are ours only by accident ("a good pizza place").
  */
 import { isFrameworkTerm } from './frameworks.ts';
+import { isOrdinaryWord } from './ordinary-words.ts';
 import type { MissingThing, ParsedQuestion } from './question.ts';
 import type { KnowledgeIndex, SearchHit } from './search-index.ts';
 
 /** The two thresholds of the rule: share of the question's weight the cited sections must match. */
 export const ANSWERABILITY = {
-  /** A question naming a framework or another of the base's named things. */
+  /** A question visibly about our subject (see `isOnSubject`): of the weight of its known words. */
   anchored: 0.5,
-  /** Any other question. */
+  /** Any other question: of the weight of all its words, unknown ones weighing the most. */
   unanchored: 0.8,
 };
 
@@ -28,14 +30,25 @@ export type Decision =
 const isTopicShaped = (term: string) => term.length >= 2 && !/^[\d.x]+$/.test(term);
 
 /**
+ * Is the question visibly about our subject? It names a framework, says "framework", or uses a name of
+ * the base: a word the base contains that no English word list has ("tensorboard", "onnx", "tpu").
+ */
+function isOnSubject(parsed: ParsedQuestion, index: KnowledgeIndex): boolean {
+  if (parsed.frameworks.length > 0) return true;
+  const isNameOfBase = (word: string, term: string) => /^[a-z]/.test(word) && index.vocabulary.knows(term) && !isOrdinaryWord(word);
+  return parsed.words.some((word, i) => /^frameworks?$/.test(word) || isNameOfBase(word, parsed.sequence[i] ?? ''));
+}
+
+/**
  * IDF-weighted share of the question's topical terms that one cited section matched (prefix matches
- * count less) — the best section's share. One section must carry the answer: words matched here and
+ * count less) — the best section's share. Terms the base lacks weigh `unknownWeight` × the maximum IDF. One section must carry the answer: words matched here and
  * there across unrelated sections ("pizza place" → a "place" in one, a "choose" in another) are not one.
  */
-function coverage(topical: readonly string[], hits: readonly SearchHit[], index: KnowledgeIndex): number {
+function coverage(topical: readonly string[], hits: readonly SearchHit[], index: KnowledgeIndex, unknownWeight: number): number {
   if (topical.length === 0) return 1;
-  const weights = topical.map((term) => index.idf(term));
+  const weights = topical.map((term) => (index.vocabulary.knows(term) ? index.idf(term) : unknownWeight * index.idf(term)));
   const total = weights.reduce((a, b) => a + b, 0);
+  if (total === 0) return 0;
   let best = 0;
   for (const hit of hits) {
     let covered = 0;
@@ -50,14 +63,14 @@ function coverage(topical: readonly string[], hits: readonly SearchHit[], index:
 /** Decides whether `cited` (the sections the answer would quote) answer `parsed`. */
 export function decide(parsed: ParsedQuestion, cited: readonly SearchHit[], index: KnowledgeIndex): Decision {
   if (!parsed.terms.some((t) => isTopicShaped(t) || isFrameworkTerm(t))) return { answer: false, reason: 'empty', coverage: 0 };
-  const anchored = parsed.frameworks.length > 0 || index.anchors.anchors(parsed.sequence);
+  const anchored = isOnSubject(parsed, index);
   // "The weather in Paris" is off-topic, not a topic the sources lack: only on-topic questions name gaps.
   if (parsed.missing.length > 0) {
     return anchored ? { answer: false, reason: 'not_covered', coverage: 0, missing: parsed.missing } : { answer: false, reason: 'off_topic', coverage: 0 };
   }
   const topical = parsed.terms.filter((t) => !isFrameworkTerm(t));
   const unknown = parsed.unknown.filter((m) => m.terms.every(isTopicShaped));
-  const share = coverage(topical, cited, index);
+  const share = coverage(topical, cited, index, anchored ? 0 : 1);
   // A lone ordinary word ("clear", "love") is not a question about our topic, however well it matches.
   const matched = Math.max(0, ...cited.map((h) => topical.filter((t) => h.matchQuality.has(t)).length));
   const enough = anchored ? share >= ANSWERABILITY.anchored : share >= ANSWERABILITY.unanchored && matched >= 2;

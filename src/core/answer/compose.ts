@@ -92,8 +92,12 @@ function answered(snapshot: KnowledgeSnapshot, question: string, parsed: ParsedQ
   const candidates: LeadCandidate[] = [];
   for (const hit of chosen) {
     const sentences = index.sentencesOf(hit.chunk);
+    const terms = new Set([...hit.chunkTerms, ...parsed.terms]);
+    const heading = new Set(contentTerms(index.expander.expand(hit.chunk.heading)));
+    const headingTerms = new Set([...terms].filter((t) => heading.has(t)));
     const picked = pickSentences(sentences, {
       terms: new Set(hit.chunkTerms),
+      headingTerms,
       idf: (t) => index.idf(t),
       frameworks: parsed.sides,
       wants: parsed.wants,
@@ -104,7 +108,8 @@ function answered(snapshot: KnowledgeSnapshot, question: string, parsed: ParsedQ
     snippets.push({ text: picked.text, citation: citationOf(hit.chunk), frameworks: named.length ? named : (index.sides.get(hit.chunk.id) ?? hit.chunk.frameworks) });
     // The lead may only quote what the snippet shows, so its [n] points at text the reader can see.
     const shown = sentences.filter((s) => picked.text.includes(s.text));
-    candidates.push({ sentences: shown, number: snippets.length, terms: new Set([...hit.chunkTerms, ...parsed.terms]), correction: hit.chunk.kind === 'corrections' });
+    const relevance = hit.score / Math.max(chosen[0]?.score ?? 1, Number.EPSILON);
+    candidates.push({ sentences: shown, number: snippets.length, relevance, terms, headingTerms, correction: hit.chunk.kind === 'corrections' });
   }
   const topic = chosen[0]?.chunk.heading ?? 'that';
   const lead = leadSentence(candidates, { idf: (t) => index.idf(t), frameworks: parsed.frameworks, wants: parsed.wants }) ?? `${topic}: here is what my sources say.`;

@@ -6,14 +6,18 @@
  */
 import type { Framework } from '../knowledge/schema.ts';
 import { FRAMEWORKS } from './frameworks.ts';
-import type { AnalysedSentence } from './sentences.ts';
+import { type AnalysedSentence, matchedWeight } from './sentences.ts';
 
 export interface LeadCandidate {
   /** The snippet's sentences, and the snippet's number in the answer (1-based). */
   sentences: readonly AnalysedSentence[];
   number: number;
+  /** The section's retrieval score relative to the best cited section's (1 for the best). */
+  relevance: number;
   /** Terms of the question as this chunk matched them (a prefix "optim" matched "optimization"). */
   terms: ReadonlySet<string>;
+  /** Those of `terms` in the section's heading, which every sentence of the section is about. */
+  headingTerms: ReadonlySet<string>;
   /**
    * A correction note (`kind: corrections`) opens with the disputed claim: it leads only when no fact
    * section has a sentence for the question, so a claim the editors call wrong never opens an answer.
@@ -28,16 +32,12 @@ export interface LeadQuery {
   wants: { year: boolean; figure: boolean };
 }
 
-/** Sentences of later snippets must score this much better to lead: the best-ranked section speaks first. */
-const RANK_DECAY = 0.85;
-
 /** A pointer elsewhere ('see "Where our sources disagree"') says nothing by itself: never a lead. */
 const CROSS_REFERENCE = /\bsee ["“]/i;
 
-function score(sentence: AnalysedSentence, terms: ReadonlySet<string>, query: LeadQuery): number {
+function score(sentence: AnalysedSentence, candidate: LeadCandidate, query: LeadQuery): number {
   if (CROSS_REFERENCE.test(sentence.text)) return 0;
-  let matched = 0;
-  for (const term of sentence.terms) if (terms.has(term)) matched += query.idf(term);
+  let matched = matchedWeight(sentence, candidate.terms, candidate.headingTerms, query.idf);
   if (matched === 0) return 0;
   if (query.wants.year && sentence.hasYear) matched += 1;
   if (query.wants.figure && sentence.hasFigure) matched += 1;
@@ -62,12 +62,13 @@ export function leadSentence(candidates: readonly LeadCandidate[], query: LeadQu
 
 function bestOf(candidates: readonly LeadCandidate[], query: LeadQuery): string | undefined {
   let best: { text: string; number: number; score: number } | undefined;
-  candidates.forEach((candidate, rank) => {
+  // A sentence speaks with its section's relevance: a weaker section must have a much better sentence.
+  for (const candidate of candidates) {
     for (const sentence of candidate.sentences) {
-      const value = score(sentence, candidate.terms, query) * RANK_DECAY ** rank;
+      const value = score(sentence, candidate, query) * candidate.relevance;
       if (value > 0 && (!best || value > best.score)) best = { text: sentence.text, number: candidate.number, score: value };
     }
-  });
+  }
   if (!best) return undefined;
   const text = best.text.replace(/\s+$/, '');
   return `${/[.!?]$/.test(text) ? text : `${text}.`} [${best.number}]`;

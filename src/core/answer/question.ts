@@ -7,6 +7,7 @@
  */
 import type { Framework } from '../knowledge/schema.ts';
 import { correctFrameworkTypo, FRAMEWORK_NAMES, frameworksIn, isFrameworkTerm } from './frameworks.ts';
+import { isOrdinaryWord } from './ordinary-words.ts';
 import type { SynonymExpander } from './synonym-expansion.ts';
 import { hasDigit, rawWords, toTerm } from './terms.ts';
 import { type BaseVocabulary, isVersionNumber } from './vocabulary.ts';
@@ -65,7 +66,8 @@ interface Word {
 function correctTypos(raw: readonly string[], vocabulary: BaseVocabulary): Word[] {
   return raw.map((typed) => {
     const lower = typed.toLowerCase();
-    const word = correctFrameworkTypo(lower) ?? vocabulary.correct(lower) ?? lower;
+    // An English word is not a typo of a base word, however close: "react" is not "reach".
+    const word = correctFrameworkTypo(lower) ?? (isOrdinaryWord(lower) ? undefined : vocabulary.correct(lower)) ?? lower;
     return { word, raw: typed };
   });
 }
@@ -97,7 +99,11 @@ function missingThings(tokens: readonly Word[], canonical: readonly string[], vo
   tokens.forEach((token, i) => {
     const term = toTerm(token.word);
     if (!term || vocabulary.knows(term) || !canonical.includes(token.word) || isVersionNumber(token.word)) return;
-    if ((hasDigit(token.word) && /[a-z]/.test(token.word)) || (i > 0 && !shouting && /^[A-Z][a-z]/.test(token.raw))) add(token.raw, [term]);
+    const modelNumber = hasDigit(token.word) && /[a-z]/.test(token.word);
+    const capitalised = i > 0 && !shouting && /^[A-Z][a-z]/.test(token.raw);
+    // Three letters or fewer are too short to tell a name from chat shorthand ("ppl", "wat", "w").
+    const unlisted = token.word.length >= 4 && /^[a-z]+$/.test(token.word) && !isOrdinaryWord(token.word);
+    if (modelNumber || capitalised || unlisted) add(token.raw, [term]);
   });
   return missing;
 }

@@ -7,9 +7,8 @@
 import MiniSearch, { type SearchOptions } from 'minisearch';
 import type { Chunk, Framework } from '../knowledge/schema.ts';
 import type { Synonyms } from '../knowledge/synonyms.ts';
-import { DomainAnchors } from './domain-anchors.ts';
 import { frameworkShares, type FrameworkShares } from './framework-affinity.ts';
-import { frameworksIn, FRAMEWORKS, isFrameworkTerm } from './frameworks.ts';
+import { frameworksIn, isFrameworkTerm } from './frameworks.ts';
 import { parseQuestion, type ParsedQuestion } from './question.ts';
 import { matchOf, rankChunks, type RankLayout } from './rank-chunks.ts';
 import { analyseSentences, type AnalysedSentence } from './sentences.ts';
@@ -65,8 +64,6 @@ export class KnowledgeIndex {
   readonly expander: SynonymExpander;
   /** The base's own words: what it knows, how rare each is, which versions it names, typo targets. */
   readonly vocabulary: BaseVocabulary;
-  /** Framework names, synonyms-table entries and tags: the base's named things. */
-  readonly anchors: DomainAnchors;
   /** Frameworks each chunk talks about (named in its text, else the file's `frameworks`). */
   readonly sides = new Map<string, Framework[]>();
   /** Per chunk, each framework's share of its framework mentions (0–1). */
@@ -96,7 +93,6 @@ export class KnowledgeIndex {
     const descriptors: IndexedDescriptor[] = [];
     const descriptorIds = new Map<string, number>();
     const texts: string[] = [];
-    const tags = new Set<string>();
     for (const [position, chunk] of chunks.entries()) {
       const key = `${chunk.docTitle}\u0000${chunk.tags.join('\u0000')}`;
       let descriptorId = descriptorIds.get(key);
@@ -105,7 +101,6 @@ export class KnowledgeIndex {
         descriptorIds.set(key, descriptorId);
         descriptors.push({ id: descriptorId, title: expand(chunk.docTitle), tags: expand(chunk.tags.join(' ')) });
         this.descriptorChunks.push([]);
-        for (const tag of chunk.tags) tags.add(tag);
       }
       this.descriptorChunks[descriptorId]?.push(position);
       this.descriptorOf.push(descriptorId);
@@ -119,7 +114,6 @@ export class KnowledgeIndex {
     }
     const variants = Object.values(synonyms).flatMap((list) => list.flatMap((v) => words(v)));
     this.vocabulary = new BaseVocabulary(texts, variants, (w) => this.expander.canonicalize(w));
-    this.anchors = new DomainAnchors([...FRAMEWORKS, ...Object.keys(synonyms), ...tags]);
     this.chunkSearch.addAll(docs);
     this.descriptorSearch.addAll(descriptors);
   }

@@ -65,6 +65,12 @@ export function analyseSentences(markdown: string, expand: (text: string) => str
 export interface SentenceQuery {
   /** Stemmed terms to look for (the chunk terms the question matched). */
   terms: ReadonlySet<string>;
+  /**
+   * Those of `terms` the section's heading contains: a heading says what each of its sentences is
+   * about, so "Visualization: TensorBoard …" makes "TensorFlow includes TensorBoard" a visualization
+   * sentence though the word is not in it.
+   */
+  headingTerms?: ReadonlySet<string>;
   idf: (term: string) => number;
   /** Frameworks the snippet should speak about; sentences naming them score higher. */
   frameworks: readonly Framework[];
@@ -77,9 +83,20 @@ export interface SentenceQuery {
   readOn?: boolean;
 }
 
-function scoreSentence(sentence: AnalysedSentence, query: SentenceQuery): number {
+/**
+ * IDF of the query terms a sentence carries. One that carries none speaks through its heading at half
+ * weight: the heading says what it is about, but a sentence that names the term itself says it better.
+ */
+export function matchedWeight(sentence: AnalysedSentence, terms: ReadonlySet<string>, headingTerms: ReadonlySet<string> | undefined, idf: (term: string) => number): number {
   let score = 0;
-  for (const term of sentence.terms) if (query.terms.has(term)) score += query.idf(term);
+  for (const term of sentence.terms) if (terms.has(term)) score += idf(term);
+  if (score > 0) return score;
+  for (const term of headingTerms ?? []) score += idf(term) / 2;
+  return score;
+}
+
+function scoreSentence(sentence: AnalysedSentence, query: SentenceQuery): number {
+  let score = matchedWeight(sentence, query.terms, query.headingTerms, query.idf);
   if (score > 0 && query.wants?.year && sentence.hasYear) score += 1;
   if (score > 0 && query.wants?.figure && sentence.hasFigure) score += 1;
   for (const f of query.frameworks) if (sentence.words.has(f)) score += 0.5;

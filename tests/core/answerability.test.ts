@@ -1,0 +1,53 @@
+/**
+ * The answerability rule on the shipped base: phrasing the base has never seen does not block an answer,
+ * names it has never seen do, and a question is on our subject only by a framework, "framework" or a name
+ * of the base — not by an everyday word the base happens to use.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { answerQuestion } from '../../src/core/answer/compose.ts';
+import { isOrdinaryWord } from '../../src/core/answer/ordinary-words.ts';
+import type { KnowledgeSnapshot } from '../../src/core/knowledge/snapshot.ts';
+import { loadShippedSnapshot } from './fixture-kb.ts';
+
+let kb: KnowledgeSnapshot;
+beforeAll(async () => {
+  kb = await loadShippedSnapshot();
+});
+const ask = (q: string) => answerQuestion(kb, q);
+const text = (q: string) => {
+  const a = ask(q);
+  return [a.lead, ...a.snippets.map((s) => s.text)].join('\n');
+};
+
+describe('ordinary words', () => {
+  it('lists English words and their inflections, not product names or coined words', () => {
+    for (const w of ['dashboard', 'legal', 'equivalent', 'gaming', 'bindings', 'switched']) expect(isOrdinaryWord(w), w).toBe(true);
+    for (const w of ['rocm', 'executorch', 'colab', 'tensorboard', 'torchserve', 'onnx', 'kubernetes']) expect(isOrdinaryWord(w), w).toBe(false);
+  });
+});
+
+describe('answerability', () => {
+  it('answers when the words the base lacks are ordinary phrasing', () => {
+    expect(text("what's the visualization dashboard that comes with tensorflow called?")).toMatch(/TensorBoard/);
+    expect(text('legal is asking what licences tensorflow and pytorch ship under, can u tell me both')).toMatch(/BSD/);
+  });
+
+  it('declines, naming it, a lowercase name the base has never seen', () => {
+    const answer = ask('does tensorflow support amd gpus through rocm?');
+    expect(answer.answered).toBe(false);
+    expect(answer.declineReason).toBe('not_covered');
+    expect(answer.missing?.map((m) => m.toLowerCase())).toContain('rocm');
+  });
+
+  it('treats "which framework …" as on our subject, and an everyday question with a word of the base as not', () => {
+    expect(ask('total beginner here, never done deep learning. which framework is easier to start with?').answered).toBe(true);
+    const pizza = ask('what is the best time of year to visit a quiet beach?');
+    expect(pizza.answered).toBe(false);
+    expect(pizza.declineReason).toBe('off_topic');
+  });
+
+  it('does not correct an English word into a word of the base ("react" is not "reach")', () => {
+    expect(kb.index.parse('react vs vue for a new web app?').terms).toContain('react');
+    expect(ask('react vs vue for a new web app?').answered).toBe(false);
+  });
+});
