@@ -28,8 +28,10 @@ describe('ordinary words', () => {
 
 describe('answerability', () => {
   it('answers when the words the base lacks are ordinary phrasing', () => {
-    expect(text("what's the visualization dashboard that comes with tensorflow called?")).toMatch(/TensorBoard/);
-    expect(text('legal is asking what licences tensorflow and pytorch ship under, can u tell me both')).toMatch(/BSD/);
+    // "legal", "lawyer" and "slides" are in no section: words the base lacks weigh less than its own.
+    expect(text('what licence does pytorch use, legal is asking')).toMatch(/BSD/);
+    expect(text('what licence does tensorflow use? my lawyer asked')).toMatch(/Apache/);
+    expect(text('tensorflow visualization toolkit, what is it called? need it for my slides')).toMatch(/TensorBoard/);
   });
 
   it('declines, naming it, a lowercase name the base has never seen', () => {

@@ -3,8 +3,8 @@
  *
  * A question is answered when it names nothing the base lacks (a version, a model number or a name it
  * has never seen, see `question.ts`) and one cited section matches at least half of the weight of its
- * words the base knows, each weighted by how rare it is in the base; ordinary words the base has never
- * seen are phrasing ("dashboard", "legal") and weigh nothing. A question that is not visibly about our
+ * words, each weighted by how rare it is in the base; an ordinary word the base has never seen may be
+ * mere phrasing ("dashboard", "legal"), so it weighs a quarter of the rarest word. A question that is not visibly about our
  * subject — it names no framework, no name of the base, not even "framework" — must be matched almost
  * entirely, every word counting, since its words are ours only by accident ("a good pizza place").
  */
@@ -19,6 +19,12 @@ export const ANSWERABILITY = {
   anchored: 0.5,
   /** Any other question: of the weight of all its words, unknown ones weighing the most. */
   unanchored: 0.8,
+  /**
+   * In a question on our subject, an ordinary word the base has never seen weighs this share of the
+   * rarest word's weight: it may be phrasing ("legal is asking …") or the point ("mixed precision"),
+   * and nothing in the base tells which. The recall/precision trade-off, measured in docs/quality.md.
+   */
+  unknownWordWeight: 0.25,
 };
 
 export type Decision =
@@ -70,7 +76,7 @@ export function decide(parsed: ParsedQuestion, cited: readonly SearchHit[], inde
   }
   const topical = parsed.terms.filter((t) => !isFrameworkTerm(t));
   const unknown = parsed.unknown.filter((m) => m.terms.every(isTopicShaped));
-  const share = coverage(topical, cited, index, anchored ? 0 : 1);
+  const share = coverage(topical, cited, index, anchored ? ANSWERABILITY.unknownWordWeight : 1);
   // A lone ordinary word ("clear", "love") is not a question about our topic, however well it matches.
   const matched = Math.max(0, ...cited.map((h) => topical.filter((t) => h.matchQuality.has(t)).length));
   const enough = anchored ? share >= ANSWERABILITY.anchored : share >= ANSWERABILITY.unanchored && matched >= 2;
