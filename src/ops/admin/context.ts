@@ -3,7 +3,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Desk, Store } from '../../core/ports.ts';
 import type { Logger } from '../logger.ts';
 import { readCookies, requestOrigin } from './http.ts';
-import { type AdminSession, AdminSessions, SESSION_COOKIE } from './sessions.ts';
+import { type AdminSession, type AdminSessions, SESSION_COOKIE } from './sessions.ts';
 
 export interface AdminOptions {
   desk: Desk;
