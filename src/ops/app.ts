@@ -112,7 +112,7 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
   let server: OpsServer | undefined;
   let port: number | undefined;
   if (options.http ?? true) {
-    server = createOpsServer({ desk: tracked, adapters, metrics, logger, adminToken: env.ADMIN_TOKEN, store, trustProxy: env.TRUST_PROXY });
+    server = createOpsServer({ desk: tracked, adapters, metrics, logger, adminToken: env.ADMIN_TOKEN, store, trustProxy: env.TRUST_PROXY, knowledgeDir: env.KNOWLEDGE_DIR });
     try {
       port = await server.listen(env.PORT, env.HOST);
       const routes = [

@@ -22,6 +22,8 @@ export interface OpsServerOptions {
   store?: Store;
   /** TRUST_PROXY: believe X-Forwarded-Proto / X-Forwarded-For from the proxy in front (admin page only). */
   trustProxy?: boolean;
+  /** KNOWLEDGE_DIR, for the admin page's error paths. */
+  knowledgeDir?: string;
 }
 
 export interface OpsServer {
@@ -44,7 +46,10 @@ export function createOpsServer(options: OpsServerOptions): OpsServer {
   const { desk, adapters, metrics, logger } = options;
   let draining = false;
   const { adminToken, store } = options;
-  const adminPage = adminToken && store ? adminRoutes({ desk, store, logger, adminToken, trustProxy: options.trustProxy ?? false, isDraining: () => draining }) : undefined;
+  const adminPage =
+    adminToken && store
+      ? adminRoutes({ desk, store, logger, adminToken, trustProxy: options.trustProxy ?? false, knowledgeDir: options.knowledgeDir, isDraining: () => draining })
+      : undefined;
 
   const builtIn: HttpRoute[] = [
     {

@@ -13,6 +13,8 @@ export interface AdminOptions {
   adminToken: string;
   /** TRUST_PROXY: believe X-Forwarded-Proto / X-Forwarded-For (see `http.ts`). */
   trustProxy: boolean;
+  /** KNOWLEDGE_DIR, so errors show paths the way the Knowledge page lists files. */
+  knowledgeDir?: string | undefined;
   /** True once shutdown began: no new reloads. */
   isDraining: () => boolean;
 }

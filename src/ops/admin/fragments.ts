@@ -1,4 +1,5 @@
 /** Pieces several admin pages show: a knowledge section with its file:line, and a list of load errors. */
+import { isAbsolute, relative } from 'node:path';
 import type { KnowledgeFile } from '../../core/knowledge/overview.ts';
 import type { KnowledgeIssue } from '../../core/knowledge/schema.ts';
 import { html, type SafeHtml } from './html.ts';
@@ -48,7 +49,14 @@ export function suggestedSection(heading: string, sections: SectionIndex): SafeH
   return html`${refs.map((ref, i) => html`${i > 0 ? '; ' : ''}${sectionLabel(ref)}`)}`;
 }
 
+/** A loader path as the Knowledge page shows files: relative to the knowledge dir when inside it. */
+function shownPath(file: string, knowledgeDir: string | undefined): string {
+  if (!knowledgeDir) return file;
+  const inside = relative(knowledgeDir, file);
+  return inside && !inside.startsWith('..') && !isAbsolute(inside) ? inside : file;
+}
+
 /** Knowledge errors as `file:line: message`, the form admins fix them from. */
-export function issueList(issues: readonly KnowledgeIssue[]): SafeHtml {
-  return html`<ul class="errors">${issues.map((issue) => html`<li><code>${issue.file}:${issue.line}</code>: ${issue.message}</li>`)}</ul>`;
+export function issueList(issues: readonly KnowledgeIssue[], knowledgeDir?: string): SafeHtml {
+  return html`<ul class="errors">${issues.map((issue) => html`<li><code>${shownPath(issue.file, knowledgeDir)}:${issue.line}</code>: ${issue.message}</li>`)}</ul>`;
 }

@@ -8,14 +8,14 @@ import { issueList } from './fragments.ts';
 import { html, type SafeHtml } from './html.ts';
 import { countOf, formatTime, layout } from './layout.ts';
 
-function lastReload(status: KnowledgeStatus): SafeHtml {
+function lastReload(status: KnowledgeStatus, knowledgeDir: string | undefined): SafeHtml {
   const reload = status.lastReload;
   if (!reload) return html`<p>No reload since this process started; the base was loaded at ${formatTime(status.loadedAt)}.</p>`;
   const when = html`${formatTime(reload.at)} (trigger: <code>${reload.trigger}</code>)`;
   if (reload.ok) {
     return html`<p class="notice good">Last reload ${when} succeeded: ${reload.before.documents} → ${reload.after.documents} files, ${reload.before.chunks} → ${reload.after.chunks} sections.</p>`;
   }
-  return html`<div class="notice bad"><p>Last reload ${when} was refused with ${countOf(reload.errors.length, 'error')}; the base loaded at ${formatTime(status.loadedAt)} keeps serving.</p>${issueList(reload.errors)}</div>`;
+  return html`<div class="notice bad"><p>Last reload ${when} was refused with ${countOf(reload.errors.length, 'error')}; the base loaded at ${formatTime(status.loadedAt)} keeps serving.</p>${issueList(reload.errors, knowledgeDir)}</div>`;
 }
 
 function fileCard(file: KnowledgeFile): SafeHtml {
@@ -31,7 +31,7 @@ function fileCard(file: KnowledgeFile): SafeHtml {
 </article>`;
 }
 
-export function knowledgePage(csrf: string, status: KnowledgeStatus, files: readonly KnowledgeFile[]): SafeHtml {
+export function knowledgePage(csrf: string, status: KnowledgeStatus, files: readonly KnowledgeFile[], knowledgeDir?: string): SafeHtml {
   const sources = new Set(files.map((f) => `${f.source.publisher}\u0000${f.source.title}`)).size;
   const body = html`<ul class="counts" aria-label="Serving knowledge base">
 <li><strong id="count-files">${status.documents}</strong> files</li>
@@ -39,7 +39,7 @@ export function knowledgePage(csrf: string, status: KnowledgeStatus, files: read
 <li><strong>${sources}</strong> sources</li>
 </ul>
 <h2>Last reload</h2>
-${lastReload(status)}
+${lastReload(status, knowledgeDir)}
 <h2>Files</h2>
 ${files.map(fileCard)}`;
   return layout({ title: 'Knowledge', csrf, current: '/admin', body });

@@ -56,7 +56,7 @@ function signedIn(context: AdminContext, path: string, page: PageHandler): HttpR
 
 const render = (res: ServerResponse, page: SafeHtml, status = 200) => sendPage(res, status, page);
 
-const knowledge: PageHandler = async ({ desk }, csrf, _req, res) => render(res, knowledgePage(csrf, desk.status(), desk.describeKnowledge()));
+const knowledge: PageHandler = async ({ desk, knowledgeDir }, csrf, _req, res) => render(res, knowledgePage(csrf, desk.status(), desk.describeKnowledge(), knowledgeDir));
 const gaps: PageHandler = async ({ desk }, csrf, _req, res) => render(res, gapsPage(csrf, (await desk.report(PAGE_LIMIT)).unanswered, indexSections(desk.describeKnowledge())));
 const feedback: PageHandler = async ({ desk }, csrf, _req, res) =>
   render(res, feedbackPage(csrf, (await desk.report(PAGE_LIMIT)).feedback, indexSections(desk.describeKnowledge())));
@@ -69,8 +69,8 @@ const reloadNow: PageHandler = async (context, csrf, req, res) => {
     return render(res, problemPage('Refused', 'That form did not carry this session’s security token (CSRF). Open the Reload page and use its button.', csrf), 403);
   }
   if (context.isDraining()) return render(res, problemPage('Shutting down', 'This replica is shutting down; reload from another one.', csrf), 503);
-  const result = await context.desk.reload('admin-page');
-  render(res, reloadPage(csrf, context.desk.status(), result), result.ok ? 200 : 422);
+  const result = await context.desk.reload('admin');
+  render(res, reloadPage(csrf, context.desk.status(), result, context.knowledgeDir), result.ok ? 200 : 422);
 };
 
 export function adminRoutes(options: AdminOptions): AdminPage {
