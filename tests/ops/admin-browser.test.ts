@@ -30,7 +30,7 @@ describe.skipIf(!executablePath)('admin page in a real browser', () => {
   let bot: BotProcess | undefined;
   let browser: Browser | undefined;
   let base: string;
-  const shots = screenshotDir();
+  const { dir: shots, cleanup: removeShots } = screenshotDir();
 
   beforeAll(async () => {
     kbDir = mkdtempSync(join(tmpdir(), 'fdesk-admin-kb-'));
@@ -58,6 +58,7 @@ describe.skipIf(!executablePath)('admin page in a real browser', () => {
     killQuietly(bot);
     await slack?.close();
     rmSync(kbDir, { recursive: true, force: true });
+    removeShots();
   });
 
   /** A Slack user mentions the bot; resolves once answered, with the answer id its 👍/👎 buttons carry (if any). */

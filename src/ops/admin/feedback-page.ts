@@ -14,7 +14,7 @@ export function feedbackPage(csrf: string, feedback: UsageReport['feedback'], se
 <ol class="feedback">${feedback.map(
           (item) => html`<li class="card">
 <h2>${item.question}</h2>
-<p><span class="votes" aria-label="${item.up} helpful, ${item.down} not helpful">👍 ${item.up} · 👎 ${item.down}</span> <span class="meta">last vote ${formatTime(item.at)}</span></p>
+<p><span class="votes">👍 ${item.up} · 👎 ${item.down}</span> <span class="meta">last vote ${formatTime(item.at)}</span></p>
 <p>Cited:</p><ul>${item.chunkIds.map((id) => html`<li>${citedSection(id, sections)}</li>`)}</ul>
 </li>`,
         )}</ol>`;
