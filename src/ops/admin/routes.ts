@@ -44,7 +44,7 @@ async function guard(res: ServerResponse, work: () => Promise<void>): Promise<vo
 }
 
 /** A page for signed-in admins; without a session, /admin shows the sign-in form and the rest redirect there. */
-function signedIn(context: AdminContext, path: string, page: PageHandler): HttpRoute['handle'] {
+function signedIn(context: AdminContext, path: string, page: PageHandler): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
   return (req, res) =>
     guard(res, async () => {
       const current = await sessionOf(context, req);
@@ -94,6 +94,6 @@ export function adminRoutes(options: AdminOptions): AdminPage {
   return {
     routes,
     isPageReload: (req) => req.headers.authorization === undefined && readCookies(req.headers.cookie).has(SESSION_COOKIE),
-    reloadFromPage: signedIn(context, '/admin/reload', reloadNow) as AdminPage['reloadFromPage'],
+    reloadFromPage: signedIn(context, '/admin/reload', reloadNow),
   };
 }
