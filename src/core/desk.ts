@@ -11,6 +11,7 @@ import { suggestTopics } from './answer/suggest.ts';
 import type { FlowAction, FlowStep } from './flow/types.ts';
 import { advanceFlow, type FlowSession } from './flow/machine.ts';
 import { loadKnowledgeBase } from './knowledge/load.ts';
+import { describeKnowledge, type KnowledgeFile } from './knowledge/overview.ts';
 import type { KnowledgeSnapshot } from './knowledge/snapshot.ts';
 import { parseStoredJson } from './stored-json.ts';
 import type { Desk, DeskObserver, FeedbackOutcome, FeedbackRecord, ReloadResult, Requester, Store } from './ports.ts';
@@ -41,6 +42,7 @@ export async function createDesk(options: DeskOptions): Promise<Desk> {
 
 class KnowledgeDesk implements Desk {
   private snapshot: KnowledgeSnapshot;
+  private lastReload: (ReloadResult & { at: Date }) | undefined;
   private reloading: Promise<unknown> = Promise.resolve();
 
   constructor(
@@ -72,7 +74,7 @@ class KnowledgeDesk implements Desk {
         const context = { question: answer.question, chunkIds: answer.snippets.map((s) => s.citation.chunkId) };
         await store.setSession(`answer:${answer.id}`, JSON.stringify(context), FEEDBACK_WINDOW_MS);
       } else if (answer.declineReason !== 'empty' && answer.declineReason !== 'internal') {
-        await store.recordDeclined(question);
+        await store.recordDeclined(question, answer.suggestions);
       }
     }
     this.options.observer?.onAnswer?.(answer, who, performance.now() - started);
@@ -115,6 +117,7 @@ class KnowledgeDesk implements Desk {
       const errors = [{ file: this.options.knowledgeDir, line: 0, message, severity: 'error' as const, code: 'internal' }];
       result = { ok: false, trigger, before, after: before, ms: performance.now() - started, errors };
     }
+    this.lastReload = { ...result, at: new Date() };
     this.options.observer?.onReload?.(result);
     return result;
   }
@@ -142,6 +145,11 @@ class KnowledgeDesk implements Desk {
   }
 
   status() {
-    return { documents: this.snapshot.documents, chunks: this.snapshot.chunks.length, loadedAt: this.snapshot.loadedAt };
+    const { documents, chunks, loadedAt } = this.snapshot;
+    return { documents, chunks: chunks.length, loadedAt, ...(this.lastReload && { lastReload: this.lastReload }) };
+  }
+
+  describeKnowledge(): KnowledgeFile[] {
+    return describeKnowledge(this.snapshot);
   }
 }

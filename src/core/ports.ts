@@ -4,6 +4,7 @@
  */
 import type { Answer } from './answer/types.ts';
 import type { FlowAction, FlowStep } from './flow/types.ts';
+import type { KnowledgeFile } from './knowledge/overview.ts';
 import type { KnowledgeIssue } from './knowledge/schema.ts';
 
 export type Platform = 'slack' | 'discord' | 'console' | 'cli' | 'http';
@@ -31,10 +32,15 @@ export interface FeedbackRecord {
 export type FeedbackOutcome = 'recorded' | 'already-rated' | 'expired' | 'unavailable';
 
 export interface UsageReport {
-  /** Most asked questions the bot declined, most frequent first. */
-  unanswered: { question: string; count: number }[];
+  /**
+   * Most asked questions the bot declined, most frequent first, with the section headings it suggested
+   * instead the last time it declined them (near misses first).
+   */
+  unanswered: { question: string; count: number; suggested: string[] }[];
   /** Answers with the most down-votes, by question. */
   downvoted: { question: string; down: number; up: number; chunkIds: string[] }[];
+  /** Every answer people voted on, by question, most recently voted first (`at`: ms of the last vote). */
+  feedback: { question: string; up: number; down: number; chunkIds: string[]; at: number }[];
 }
 
 /** Shared state. Every method is async so Redis can stand behind it. */
@@ -48,7 +54,8 @@ export interface Store {
   /** Token bucket / fixed window per key; true when the call is allowed. */
   allowRate(key: string, limit: number, windowMs: number): Promise<boolean>;
   recordFeedback(record: FeedbackRecord): Promise<void>;
-  recordDeclined(question: string): Promise<void>;
+  /** Counts a declined question; `suggested` are the section headings the bot offered instead. */
+  recordDeclined(question: string, suggested?: readonly string[]): Promise<void>;
   report(limit: number): Promise<UsageReport>;
   close(): Promise<void>;
 }
@@ -67,6 +74,8 @@ export interface KnowledgeStatus {
   documents: number;
   chunks: number;
   loadedAt: Date;
+  /** The latest reload of this process, whatever its trigger and outcome; unset until the first one. */
+  lastReload?: ReloadResult & { at: Date };
 }
 
 /** Hooks for logs and metrics; the core calls them, `src/ops` implements them. */
@@ -94,4 +103,6 @@ export interface Desk {
   suggestTopics(prefix: string, limit: number): string[];
   report(limit: number): Promise<UsageReport>;
   status(): KnowledgeStatus;
+  /** The serving base file by file (sources, sections with lines), for the admin page. */
+  describeKnowledge(): KnowledgeFile[];
 }

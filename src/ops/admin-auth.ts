@@ -1,6 +1,7 @@
 /**
- * Bearer-token check for `POST /admin/reload`. Constant-time comparison of SHA-256 digests: equal-length
- * inputs for `timingSafeEqual`, and the response time does not leak how much of the token matched.
+ * Admin token checks: the bearer header of `POST /admin/reload` and the admin page's sign-in form.
+ * Constant-time comparison of SHA-256 digests: equal-length inputs for `timingSafeEqual`, and the
+ * response time does not leak how much of the token matched.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 
@@ -8,6 +9,11 @@ export type AdminAuth = { ok: true } | { ok: false; status: 401 | 403 | 503; err
 
 function digest(text: string): Buffer {
   return createHash('sha256').update(text).digest();
+}
+
+/** True when two secrets are equal, compared in constant time (also for CSRF and session tokens). */
+export function sameSecret(given: string, expected: string): boolean {
+  return timingSafeEqual(digest(given), digest(expected));
 }
 
 /** Decides whether an `Authorization` header value grants admin access, with an explanation when not. */
@@ -19,7 +25,7 @@ export function checkAdminAuth(expected: string | undefined, header: string | un
   if (!match?.[1]) {
     return { ok: false, status: 401, error: 'missing bearer token', fix: 'send the header "Authorization: Bearer <ADMIN_TOKEN>"' };
   }
-  if (!timingSafeEqual(digest(match[1]), digest(expected))) {
+  if (!sameSecret(match[1], expected)) {
     return { ok: false, status: 403, error: 'wrong admin token', fix: 'use the ADMIN_TOKEN configured on this server' };
   }
   return { ok: true };

@@ -112,10 +112,17 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
   let server: OpsServer | undefined;
   let port: number | undefined;
   if (options.http ?? true) {
-    server = createOpsServer({ desk: tracked, adapters, metrics, logger, adminToken: env.ADMIN_TOKEN });
+    server = createOpsServer({ desk: tracked, adapters, metrics, logger, adminToken: env.ADMIN_TOKEN, store, trustProxy: env.TRUST_PROXY, knowledgeDir: env.KNOWLEDGE_DIR });
     try {
       port = await server.listen(env.PORT, env.HOST);
-      const routes = ['/healthz', '/readyz', '/metrics', 'POST /admin/reload', ...adapters.flatMap((a) => a.httpRoutes ?? []).map((r) => `${r.method} ${r.path}`)];
+      const routes = [
+        '/healthz',
+        '/readyz',
+        '/metrics',
+        'POST /admin/reload',
+        ...(env.ADMIN_TOKEN ? ['/admin'] : []),
+        ...adapters.flatMap((a) => a.httpRoutes ?? []).map((r) => `${r.method} ${r.path}`),
+      ];
       logger.info({ port, routes }, `HTTP listening on ${env.HOST}:${port}`);
     } catch (error) {
       // The console chat is useful without the port (a second local copy, say); Slack's HTTP mode is not.

@@ -54,6 +54,7 @@ export const ENV_SHAPE = {
   KB_WATCH: flag(false),
   KB_WATCH_DEBOUNCE_MS: wholeNumber(50, 60_000, 500),
   ADMIN_TOKEN: secret(16),
+  TRUST_PROXY: flag(false),
   SLACK_BOT_TOKEN: optional(z.string().startsWith('xoxb-', { error: 'must be a bot token starting with xoxb-' })),
   SLACK_SIGNING_SECRET: secret(8),
   SLACK_APP_TOKEN: optional(z.string().startsWith('xapp-', { error: 'must be an app-level token starting with xapp-' })),

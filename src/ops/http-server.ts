@@ -1,13 +1,14 @@
 /**
- * The one HTTP port: Slack's HTTP mode (routes the adapters provide), health, readiness, metrics and the
- * admin reload. Plain node:http — a handful of exact routes does not need a framework. A failing handler
+ * The one HTTP port: Slack's HTTP mode (routes the adapters provide), health, readiness, metrics, the
+ * admin reload and, with ADMIN_TOKEN set, the admin page (`./admin/routes.ts`). Plain node:http — a handful of exact routes does not need a framework. A failing handler
  * answers 500 and is logged; it never takes the process down.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ChatAdapter, HttpRoute } from '../adapters/adapter.ts';
-import type { Desk } from '../core/ports.ts';
+import type { Desk, Store } from '../core/ports.ts';
 import { checkAdminAuth } from './admin-auth.ts';
+import { adminRoutes } from './admin/routes.ts';
 import type { Logger } from './logger.ts';
 import type { DeskMetrics } from './metrics.ts';
 
@@ -17,6 +18,12 @@ export interface OpsServerOptions {
   metrics: DeskMetrics;
   logger: Logger;
   adminToken?: string | undefined;
+  /** Where the admin page keeps its sessions; the page is served only with a store and an admin token. */
+  store?: Store;
+  /** TRUST_PROXY: believe X-Forwarded-Proto / X-Forwarded-For from the proxy in front (admin page only). */
+  trustProxy?: boolean;
+  /** KNOWLEDGE_DIR, for the admin page's error paths. */
+  knowledgeDir?: string;
 }
 
 export interface OpsServer {
@@ -38,6 +45,11 @@ function sendJson(res: ServerResponse, status: number, body: unknown, headers: R
 export function createOpsServer(options: OpsServerOptions): OpsServer {
   const { desk, adapters, metrics, logger } = options;
   let draining = false;
+  const { adminToken, store } = options;
+  const adminPage =
+    adminToken && store
+      ? adminRoutes({ desk, store, logger, adminToken, trustProxy: options.trustProxy ?? false, knowledgeDir: options.knowledgeDir, isDraining: () => draining })
+      : undefined;
 
   const builtIn: HttpRoute[] = [
     {
@@ -70,6 +82,8 @@ export function createOpsServer(options: OpsServerOptions): OpsServer {
       method: 'POST',
       path: '/admin/reload',
       handle: async (req, res) => {
+        // The admin page's Reload button posts here too: a session cookie and no bearer header.
+        if (adminPage?.isPageReload(req)) return adminPage.reloadFromPage(req, res);
         const auth = checkAdminAuth(options.adminToken, req.headers.authorization);
         if (!auth.ok) {
           logger.warn({ event: 'admin-refused', status: auth.status, remote: req.socket.remoteAddress }, `admin reload refused: ${auth.error}`);
@@ -83,7 +97,7 @@ export function createOpsServer(options: OpsServerOptions): OpsServer {
     },
   ];
 
-  const routes = [...builtIn, ...adapters.flatMap((a) => a.httpRoutes ?? [])];
+  const routes = [...builtIn, ...(adminPage?.routes ?? []), ...adapters.flatMap((a) => a.httpRoutes ?? [])];
 
   async function dispatch(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = (req.url ?? '/').split('?')[0] ?? '/';

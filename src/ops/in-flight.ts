@@ -41,6 +41,7 @@ export function trackInFlight(inner: Desk): TrackedDesk {
     report: (limit) => track(() => inner.report(limit)),
     suggestTopics: (prefix, limit) => inner.suggestTopics(prefix, limit),
     status: () => inner.status(),
+    describeKnowledge: () => inner.describeKnowledge(),
     inFlight: () => pending,
     drain: (timeoutMs) =>
       pending === 0

@@ -47,7 +47,7 @@ export function createMetrics(options: MetricsOptions = {}): DeskMetrics {
     }),
     reloads: new Counter({
       name: 'fdesk_reloads_total',
-      help: 'Knowledge reloads by trigger (sighup, http, watch, broadcast, slack, discord, console, …) and result (ok/failed).',
+      help: 'Knowledge reloads by trigger (sighup, http, admin, watch, broadcast, slack, discord, console, …) and result (ok/failed).',
       labelNames: ['trigger', 'result'],
       registers,
     }),
@@ -97,7 +97,7 @@ export function createMetrics(options: MetricsOptions = {}): DeskMetrics {
   };
 }
 
-const KNOWN_TRIGGERS = new Set(['startup', 'sighup', 'http', 'watch', 'broadcast', 'slack', 'discord', 'console', 'cli', 'test']);
+const KNOWN_TRIGGERS = new Set(['startup', 'sighup', 'http', 'admin', 'watch', 'broadcast', 'slack', 'discord', 'console', 'cli', 'test']);
 
 /**
  * Reload triggers arrive as free text ("slack:U123", "broadcast:replica-b"); the metric keeps only the

@@ -80,5 +80,6 @@ export function withReloadBroadcast(inner: Desk, bus: ReloadBus, options: Broadc
     suggestTopics: (prefix, limit) => inner.suggestTopics(prefix, limit),
     report: (limit) => inner.report(limit),
     status: () => inner.status(),
+    describeKnowledge: () => inner.describeKnowledge(),
   };
 }

@@ -30,5 +30,6 @@ export function withStoreOutageReplies(inner: Desk): Desk {
     suggestTopics: (prefix, limit) => inner.suggestTopics(prefix, limit),
     report: (limit) => inner.report(limit),
     status: () => inner.status(),
+    describeKnowledge: () => inner.describeKnowledge(),
   };
 }

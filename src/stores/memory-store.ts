@@ -6,7 +6,7 @@
  */
 import type { FeedbackRecord, Store, UsageReport } from '../core/ports.ts';
 import { ExpiringMap } from './expiring-map.ts';
-import { reportKey, reportText } from './report-keys.ts';
+import { reportKey, reportSuggestions, reportText } from './report-keys.ts';
 
 export interface MemoryStoreOptions {
   /**
@@ -24,12 +24,14 @@ export interface MemoryStoreOptions {
 interface Tally {
   question: string;
   count: number;
+  suggested: string[];
 }
 interface Votes {
   question: string;
   up: number;
   down: number;
   chunkIds: string[];
+  at: number;
 }
 
 const MAX_NAMESPACES = 16;
@@ -109,19 +111,22 @@ export class MemoryStore implements Store {
   async recordFeedback(record: FeedbackRecord): Promise<void> {
     const key = reportKey(record.question);
     if (!key) return;
-    const votes = this.votes.get(key) ?? { question: reportText(record.question), up: 0, down: 0, chunkIds: [] };
+    const votes = this.votes.get(key) ?? { question: reportText(record.question), up: 0, down: 0, chunkIds: [], at: record.at };
     votes[record.vote] += 1;
     votes.chunkIds = [...record.chunkIds];
+    votes.at = record.at;
     this.votes.set(key, votes);
     this.trim(this.votes, (v) => v.down * 2 + v.up);
   }
 
-  async recordDeclined(question: string): Promise<void> {
+  async recordDeclined(question: string, suggested: readonly string[] = []): Promise<void> {
     const key = reportKey(question);
     if (!key) return;
     // The first phrasing stays: a report reads better than the last typo.
-    const tally = this.declined.get(key) ?? { question: reportText(question), count: 0 };
+    const tally = this.declined.get(key) ?? { question: reportText(question), count: 0, suggested: [] };
     tally.count += 1;
+    // The latest suggestions: they follow the base as it is edited and reloaded.
+    tally.suggested = reportSuggestions(suggested);
     this.declined.set(key, tally);
     this.trim(this.declined, (t) => t.count);
   }
@@ -139,17 +144,21 @@ export class MemoryStore implements Store {
   }
 
   async report(limit: number): Promise<UsageReport> {
-    if (limit <= 0) return { unanswered: [], downvoted: [] };
+    if (limit <= 0) return { unanswered: [], downvoted: [], feedback: [] };
     const unanswered = [...this.declined.values()]
       .sort((a, b) => b.count - a.count)
       .slice(0, limit)
-      .map((t) => ({ ...t }));
+      .map((t) => ({ ...t, suggested: [...t.suggested] }));
     const downvoted = [...this.votes.values()]
       .filter((v) => v.down > 0)
       .sort((a, b) => b.down - a.down || a.up - b.up)
       .slice(0, limit)
       .map((v) => ({ question: v.question, down: v.down, up: v.up, chunkIds: [...v.chunkIds] }));
-    return { unanswered, downvoted };
+    const feedback = [...this.votes.values()]
+      .sort((a, b) => b.at - a.at)
+      .slice(0, limit)
+      .map((v) => ({ ...v, chunkIds: [...v.chunkIds] }));
+    return { unanswered, downvoted, feedback };
   }
 
   async close(): Promise<void> {

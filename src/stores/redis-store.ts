@@ -10,7 +10,7 @@ import type { ChainableCommander, Redis } from 'ioredis';
 import type { FeedbackRecord, Store, UsageReport } from '../core/ports.ts';
 import { openRedis, connectRedis } from './redis-connection.ts';
 import { parseStoredJson } from '../core/stored-json.ts';
-import { reportKey, reportText } from './report-keys.ts';
+import { reportKey, reportSuggestions, reportText } from './report-keys.ts';
 
 /** Thrown when shared state cannot be read; the message is safe to show to a user. */
 export class StoreUnavailableError extends Error {
@@ -122,21 +122,24 @@ export class RedisStore implements Store {
     });
   }
 
-  async recordDeclined(question: string): Promise<void> {
+  async recordDeclined(question: string, suggested: readonly string[] = []): Promise<void> {
     const normalised = reportKey(question);
     if (!normalised) return;
     await this.failOpen('recordDeclined', undefined, async () => {
       const zset = this.key('declined');
       const texts = this.key('declined-text');
+      const suggestions = this.key('declined-suggested');
       const replies = await this.redis
         .multi()
         .zincrby(zset, 1, normalised)
         // The first phrasing stays: a report reads better than the last typo.
         .hsetnx(texts, normalised, reportText(question))
+        // The latest suggestions: they follow the base as it is edited and reloaded.
+        .hset(suggestions, normalised, JSON.stringify(reportSuggestions(suggested)))
         .zcard(zset)
         .exec();
       // Drop the least asked so a flood of one-off questions cannot grow Redis without bound.
-      await this.dropLowest(zset, replies?.[2]?.[1], (drop, dropped) => drop.hdel(texts, ...dropped));
+      await this.dropLowest(zset, replies?.[3]?.[1], (drop, dropped) => drop.hdel(texts, ...dropped).hdel(suggestions, ...dropped));
     });
   }
 
@@ -152,7 +155,7 @@ export class RedisStore implements Store {
   }
 
   async report(limit: number): Promise<UsageReport> {
-    if (limit <= 0) return { unanswered: [], downvoted: [] };
+    if (limit <= 0) return { unanswered: [], downvoted: [], feedback: [] };
     try {
       return await this.readReport(limit);
     } catch (error) {
@@ -165,23 +168,39 @@ export class RedisStore implements Store {
     const declined = await this.redis.zrevrange(this.key('declined'), 0, limit - 1, 'WITHSCORES');
     const declinedKeys = declined.filter((_, i) => i % 2 === 0);
     const texts = declinedKeys.length > 0 ? await this.redis.hmget(this.key('declined-text'), ...declinedKeys) : [];
-    const unanswered = declinedKeys.map((key, i) => ({ question: texts[i] ?? key, count: Number(declined[i * 2 + 1]) }));
+    const suggested = declinedKeys.length > 0 ? await this.redis.hmget(this.key('declined-suggested'), ...declinedKeys) : [];
+    const unanswered = declinedKeys.map((key, i) => ({ question: texts[i] ?? key, count: Number(declined[i * 2 + 1]), suggested: stringsOf(suggested[i]) }));
 
     const down = await this.redis.zrevrange(this.key('fb-down'), 0, limit - 1, 'WITHSCORES');
     const downKeys = down.filter((_, i) => i % 2 === 0);
-    const pipeline = this.redis.pipeline();
-    for (const key of downKeys) pipeline.hgetall(this.key('fb', key));
-    const hashes = downKeys.length > 0 ? ((await pipeline.exec()) ?? []) : [];
+    const downHashes = await this.feedbackHashes(downKeys);
     const downvoted = downKeys.map((key, i) => {
-      const hash = (hashes[i]?.[1] ?? {}) as Record<string, string>;
+      const hash = downHashes[i] ?? {};
       return {
         question: hash.question ?? key,
         down: Number(hash.down ?? down[i * 2 + 1] ?? 0),
         up: Number(hash.up ?? 0),
-        chunkIds: chunkIdsOf(hash.chunkIds),
+        chunkIds: stringsOf(hash.chunkIds),
       };
     });
-    return { unanswered, downvoted };
+
+    const recent = await this.redis.zrevrange(this.key('fb-recent'), 0, limit - 1, 'WITHSCORES');
+    const recentKeys = recent.filter((_, i) => i % 2 === 0);
+    const recentHashes = await this.feedbackHashes(recentKeys);
+    const feedback = recentKeys.map((key, i) => {
+      const hash = recentHashes[i] ?? {};
+      return { question: hash.question ?? key, up: Number(hash.up ?? 0), down: Number(hash.down ?? 0), chunkIds: stringsOf(hash.chunkIds), at: Number(recent[i * 2 + 1]) };
+    });
+    return { unanswered, downvoted, feedback };
+  }
+
+  /** The vote hashes of these questions, in one round trip. */
+  private async feedbackHashes(questions: string[]): Promise<Record<string, string>[]> {
+    if (questions.length === 0) return [];
+    const pipeline = this.redis.pipeline();
+    for (const question of questions) pipeline.hgetall(this.key('fb', question));
+    const replies = (await pipeline.exec()) ?? [];
+    return questions.map((_, i) => (replies[i]?.[1] ?? {}) as Record<string, string>);
   }
 
   async close(): Promise<void> {
@@ -197,8 +216,8 @@ export class RedisStore implements Store {
   }
 }
 
-/** The chunk ids stored with a vote; a corrupt value (hand-edited, older release) reads as none. */
-function chunkIdsOf(raw: string | undefined): string[] {
+/** A stored JSON list of strings (chunk ids, headings); a corrupt value (hand-edited, older release) reads as none. */
+function stringsOf(raw: string | null | undefined): string[] {
   const parsed = parseStoredJson<unknown[]>(raw);
-  return Array.isArray(parsed) ? parsed.filter((id): id is string => typeof id === 'string') : [];
+  return Array.isArray(parsed) ? parsed.filter((item): item is string => typeof item === 'string') : [];
 }

@@ -12,3 +12,12 @@ export function reportKey(question: string): string {
 export function reportText(question: string): string {
   return question.trim().slice(0, MAX_QUESTION_CHARS);
 }
+
+/** Most suggested headings kept per declined question, and their longest length. */
+const MAX_SUGGESTIONS = 5;
+const MAX_HEADING_CHARS = 200;
+
+/** The suggested section headings a report keeps for a declined question (bounded: they come from the base). */
+export function reportSuggestions(suggested: readonly string[]): string[] {
+  return suggested.slice(0, MAX_SUGGESTIONS).map((heading) => heading.slice(0, MAX_HEADING_CHARS));
+}

@@ -39,7 +39,7 @@ const question: FlowStep = {
 };
 
 export function fakeDesk(): Desk {
-  const empty: UsageReport = { unanswered: [{ question: '@everyone why? '.repeat(20), count: 3 }], downvoted: [] };
+  const empty: UsageReport = { unanswered: [{ question: '@everyone why? '.repeat(20), count: 3, suggested: [] }], downvoted: [], feedback: [] };
   return {
     ask: async (q) => hugeAnswer(q),
     flow: async () => question,
@@ -61,5 +61,6 @@ export function fakeDesk(): Desk {
     suggestTopics: (prefix) => Array.from({ length: 40 }, (_, i) => `${prefix} topic ${i} ${'y'.repeat(120)}`),
     report: async () => empty,
     status: () => ({ documents: 3, chunks: 30, loadedAt: new Date(0) }),
+    describeKnowledge: () => [],
   };
 }

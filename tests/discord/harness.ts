@@ -92,6 +92,7 @@ export function overrideDesk(desk: Desk, overrides: Partial<Desk>): Desk {
     suggestTopics: (p, l) => desk.suggestTopics(p, l),
     report: (l) => desk.report(l),
     status: () => desk.status(),
+    describeKnowledge: () => desk.describeKnowledge(),
     ...overrides,
   };
 }

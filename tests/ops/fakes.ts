@@ -39,8 +39,9 @@ export function fakeDesk(reloadResult: (trigger: string) => ReloadResult = okRel
     },
     recordFeedback: async () => 'recorded' as const,
     suggestTopics: () => [],
-    report: async () => ({ unanswered: [], downvoted: [] }),
+    report: async () => ({ unanswered: [], downvoted: [], feedback: [] }),
     status: () => ({ documents: 5, chunks: 40, loadedAt: new Date(0) }),
+    describeKnowledge: () => [],
   };
 }
 

@@ -52,7 +52,7 @@ describe.runIf(hasRedisServer())('RedisStore against a real redis-server', () =>
     await store.recordFeedback({ ...base, vote: 'up' });
     await store.recordFeedback({ ...base, question: 'Only liked', vote: 'up' });
     const report = await store.report(5);
-    expect(report.unanswered[0]).toEqual({ question: 'What about JAX?', count: 3 });
+    expect(report.unanswered[0]).toEqual({ question: 'What about JAX?', count: 3, suggested: [] });
     expect(report.unanswered[1]?.count).toBe(1);
     expect(report.downvoted).toEqual([{ question: 'Is TF faster?', down: 2, up: 1, chunkIds: ['a#b'] }]);
   });
@@ -65,6 +65,7 @@ describe.runIf(hasRedisServer())('RedisStore against a real redis-server', () =>
     for (let i = 0; i < 6; i++) await small.recordDeclined(`one-off ${i}`);
     expect(await small.redis.zcard('bounded:declined')).toBeLessThanOrEqual(3);
     expect(await small.redis.hlen('bounded:declined-text')).toBeLessThanOrEqual(3);
+    expect(await small.redis.hlen('bounded:declined-suggested')).toBeLessThanOrEqual(3);
     expect((await small.report(1)).unanswered[0]?.question).toBe('popular');
     const vote = { chunkIds: ['a#b'], platform: 'slack' as const, userId: 'U1', vote: 'down' as const };
     for (let i = 0; i < 8; i++) await small.recordFeedback({ ...vote, question: `voted ${i}`, at: 1_000 + i });

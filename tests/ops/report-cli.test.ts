@@ -40,7 +40,7 @@ describe('npm run report', () => {
       const run = startBot({ REDIS_URL: server.url, REDIS_KEY_PREFIX: 'rep:' }, 'src/cli/report.ts', ['--json', '--limit', '1']);
       expect(await run.exited).toBe(0);
       const report = JSON.parse(run.stdout()) as { unanswered: unknown[]; downvoted: unknown[] };
-      expect(report.unanswered).toEqual([{ question: 'Does JAX beat both?', count: 2 }]);
+      expect(report.unanswered).toEqual([{ question: 'Does JAX beat both?', count: 2, suggested: [] }]);
       expect(report.downvoted).toHaveLength(1);
     });
 

@@ -112,7 +112,11 @@ describe('Slack rendering', () => {
     expect(problems(failed)).toEqual([]);
     expect(JSON.stringify(failed)).toContain('knowledge/doc-0.md:1');
     expect(JSON.stringify(failed)).toContain('170 more');
-    const report = renderReport({ unanswered: Array.from({ length: 50 }, (_, i) => ({ question: `<!channel> why ${i}? ${'x'.repeat(200)}`, count: 3 })), downvoted: [] });
+    const report = renderReport({
+      unanswered: Array.from({ length: 50 }, (_, i) => ({ question: `<!channel> why ${i}? ${'x'.repeat(200)}`, count: 3, suggested: [] })),
+      downvoted: [],
+      feedback: [],
+    });
     expect(problems(report)).toEqual([]);
     expect(JSON.stringify(report)).not.toMatch(/<[!@]/);
   });

@@ -96,6 +96,6 @@ describe('MemoryStore bounds', () => {
     }
     expect(store.sizes.declined).toBe(10);
     expect(store.sizes.feedback).toBe(10);
-    expect((await store.report(1)).unanswered).toEqual([{ question: 'popular question', count: 5 }]);
+    expect((await store.report(1)).unanswered).toEqual([{ question: 'popular question', count: 5, suggested: [] }]);
   });
 });

@@ -11,7 +11,7 @@ let unique = 0;
 /** Keys unique per test, so a shared backing server needs no flushing. */
 const key = (name: string) => `${name}-${process.pid}-${Date.now()}-${unique++}`;
 
-const vote = (question: string, v: 'up' | 'down', chunkIds = ['doc#a']): FeedbackRecord => ({ vote: v, question, chunkIds, platform: 'console', userId: 'u1', at: 0 });
+const vote = (question: string, v: 'up' | 'down', chunkIds = ['doc#a'], at = 0): FeedbackRecord => ({ vote: v, question, chunkIds, platform: 'console', userId: 'u1', at });
 
 export function runStoreContract(name: string, makeStore: () => Store | Promise<Store>): void {
   describe(`Store contract: ${name}`, () => {
@@ -74,15 +74,16 @@ export function runStoreContract(name: string, makeStore: () => Store | Promise<
 
     it('reports declined questions grouped by normalised text, most asked first, first phrasing kept', async () => {
       const q = key('q');
-      await store.recordDeclined(`What about ${q}?`);
-      await store.recordDeclined(`  what ABOUT   ${q}? `);
+      await store.recordDeclined(`What about ${q}?`, ['Old heading']);
+      await store.recordDeclined(`  what ABOUT   ${q}? `, ['Mobile deployment', 'Training throughput']);
       await store.recordDeclined(`Other ${q}`);
       await store.recordDeclined('   ');
       const report = await store.report(50);
       const mine = report.unanswered.filter((u) => u.question.includes(q));
+      // The latest suggestions are kept: they follow the base as it is edited.
       expect(mine).toEqual([
-        { question: `What about ${q}?`, count: 2 },
-        { question: `Other ${q}`, count: 1 },
+        { question: `What about ${q}?`, count: 2, suggested: ['Mobile deployment', 'Training throughput'] },
+        { question: `Other ${q}`, count: 1, suggested: [] },
       ]);
       expect(report.unanswered.some((u) => u.question.trim() === '')).toBe(false);
     });
@@ -98,10 +99,25 @@ export function runStoreContract(name: string, makeStore: () => Store | Promise<
       expect(mine).toEqual([{ question: `Is ${q} fast?`, down: 2, up: 1, chunkIds: ['doc#speed'] }]);
     });
 
+    it('lists every voted answer, liked ones too, most recently voted first, with its cited chunks', async () => {
+      const q = key('all');
+      const base = Date.now();
+      await store.recordFeedback(vote(`Liked ${q}`, 'up', ['doc#a', 'doc#b'], base + 1));
+      await store.recordFeedback(vote(`Disliked ${q}`, 'down', ['doc#c'], base + 2));
+      await store.recordFeedback(vote(`liked ${q}`, 'up', ['doc#a', 'doc#b'], base + 3));
+      const mine = (await store.report(50)).feedback.filter((f) => f.question.includes(q));
+      expect(mine).toEqual([
+        { question: `Liked ${q}`, up: 2, down: 0, chunkIds: ['doc#a', 'doc#b'], at: base + 3 },
+        { question: `Disliked ${q}`, up: 0, down: 1, chunkIds: ['doc#c'], at: base + 2 },
+      ]);
+    });
+
     it('report(limit) caps both lists; limit 0 is empty', async () => {
       for (let i = 0; i < 4; i++) await store.recordDeclined(key('cap'));
       expect((await store.report(2)).unanswered.length).toBeLessThanOrEqual(2);
-      expect(await store.report(0)).toEqual({ unanswered: [], downvoted: [] });
+      for (let i = 0; i < 3; i++) await store.recordFeedback(vote(key('cap-fb'), 'up', ['doc#a'], Date.now() + i));
+      expect((await store.report(2)).feedback.length).toBeLessThanOrEqual(2);
+      expect(await store.report(0)).toEqual({ unanswered: [], downvoted: [], feedback: [] });
     });
   });
 }
