@@ -44,7 +44,7 @@ export function loadEnvFile(env: NodeJS.ProcessEnv = process.env, cwd = process.
       applied.push(key);
     }
   }
-  return { status: 'read', file: path.relative(cwd, full) || file, applied, kept };
+  return { status: 'read', file: path.relative(cwd, full) || file, applied: applied.sort(), kept: kept.sort() };
 }
 
 /** One line for the start-up log: which file was read and what the real environment overrode. */

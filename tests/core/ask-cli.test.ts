@@ -10,7 +10,7 @@ function ask(args: string[], stdin?: string): Promise<{ code: number | null; std
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/ask.ts', ...args], {
       cwd: ROOT,
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '' },
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ENV_FILE: 'none' },
     });
     let stdout = '';
     let stderr = '';

@@ -1,0 +1,46 @@
+/**
+ * Runs one of our scripts as a real child process, the way `npm run` would, from any working directory:
+ * tsx is imported by file URL, so a test can start a CLI inside a temp folder that holds its own `.env`.
+ * The environment is clean (PATH and HOME only) and ENV_FILE=none unless the test sets it, so a
+ * developer's own `.env` never leaks into a test.
+ */
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const TSX = import.meta.resolve('tsx');
+
+export interface ScriptRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+export interface ScriptOptions {
+  env?: Record<string, string>;
+  cwd?: string;
+  stdin?: string;
+  timeoutMs?: number;
+}
+
+/** `script` is relative to the repository root, e.g. `src/cli/ask.ts`. */
+export function runScript(script: string, args: string[], options: ScriptOptions = {}): Promise<ScriptRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', TSX, path.join(ROOT, script), ...args], {
+      cwd: options.cwd ?? ROOT,
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ENV_FILE: 'none', ...options.env },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 20_000);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr });
+    });
+    child.stdin.end(options.stdin ?? '');
+  });
+}
