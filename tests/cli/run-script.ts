@@ -20,7 +20,8 @@ export interface ScriptRun {
 export interface ScriptOptions {
   env?: Record<string, string>;
   cwd?: string;
-  stdin?: string;
+  /** Written to stdin, then closed; `null` gives the child /dev/null as stdin, as Docker without -i does. */
+  stdin?: string | null;
   timeoutMs?: number;
 }
 
@@ -30,17 +31,18 @@ export function runScript(script: string, args: string[], options: ScriptOptions
     const child = spawn(process.execPath, ['--import', TSX, path.join(ROOT, script), ...args], {
       cwd: options.cwd ?? ROOT,
       env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ENV_FILE: 'none', ...options.env },
+      stdio: [options.stdin === null ? 'ignore' : 'pipe', 'pipe', 'pipe'],
     });
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    child.stdout?.on('data', (c: Buffer) => (stdout += c.toString()));
+    child.stderr?.on('data', (c: Buffer) => (stderr += c.toString()));
     const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 20_000);
     child.on('error', reject);
     child.on('close', (code) => {
       clearTimeout(timer);
       resolve({ code, stdout, stderr });
     });
-    child.stdin.end(options.stdin ?? '');
+    if (options.stdin !== null) child.stdin?.end(options.stdin ?? '');
   });
 }
