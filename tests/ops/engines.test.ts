@@ -62,7 +62,10 @@ describe('engines.node', () => {
     const floors = deps.map((d) => ({ ...d, min: minimumIn(d.range, major) }));
     const refusing = floors.filter((d) => d.min === undefined).map((d) => `${d.name} (${d.range})`);
     expect(refusing, `packages that refuse every Node ${major}`).toEqual([]);
-    const needed = floors.map((d) => d.min as Version).sort(compare).at(-1);
+    const needed = floors
+      .map((d) => d.min as Version)
+      .sort(compare)
+      .at(-1);
     expect(minimumIn(ours, major)?.join('.')).toBe(needed?.join('.'));
   });
 
