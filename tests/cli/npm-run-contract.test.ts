@@ -3,28 +3,11 @@
  * stdout): `ask -- --json "q"` → one JSON line; `ask -- --json` with stdin → one JSON line per input line;
  * `choose -- --json goal=… target=… hardware=… domain=… team=…` → one JSON line.
  */
-import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { ROOT } from './run-script.ts';
+import { runProcess } from './run-script.ts';
 
-function npmRun(args: string[], stdin = ''): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('npm', ['run', '--silent', ...args], {
-      cwd: ROOT,
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ENV_FILE: 'none' },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
-    child.stdin.end(stdin);
-  });
+function npmRun(args: string[], stdin = '') {
+  return runProcess('npm', ['run', '--silent', ...args], { stdin, timeoutMs: 30_000 });
 }
 
 const jsonLines = (stdout: string) =>

@@ -25,10 +25,10 @@ export interface ScriptOptions {
   timeoutMs?: number;
 }
 
-/** `script` is relative to the repository root, e.g. `src/cli/ask.ts`. */
-export function runScript(script: string, args: string[], options: ScriptOptions = {}): Promise<ScriptRun> {
+/** Runs `command` with a clean environment and collects its output; killed after the timeout. */
+export function runProcess(command: string, args: string[], options: ScriptOptions = {}): Promise<ScriptRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', TSX, path.join(ROOT, script), ...args], {
+    const child = spawn(command, args, {
       cwd: options.cwd ?? ROOT,
       env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ENV_FILE: 'none', ...options.env },
       stdio: [options.stdin === null ? 'ignore' : 'pipe', 'pipe', 'pipe'],
@@ -45,4 +45,9 @@ export function runScript(script: string, args: string[], options: ScriptOptions
     });
     if (options.stdin !== null) child.stdin?.end(options.stdin ?? '');
   });
+}
+
+/** One of our scripts under Node + tsx; `script` is relative to the repository root, e.g. `src/cli/ask.ts`. */
+export function runScript(script: string, args: string[], options: ScriptOptions = {}): Promise<ScriptRun> {
+  return runProcess(process.execPath, ['--import', TSX, path.join(ROOT, script), ...args], options);
 }

@@ -11,9 +11,12 @@ import { anchorsOf, githubSlug, linksIn, npmScriptsIn } from './markdown-links.t
 
 const ROOT = path.resolve(new URL('../../', import.meta.url).pathname);
 const read = (file: string) => readFileSync(path.join(ROOT, file), 'utf8');
-const DOCS = ['README.md', ...readdirSync(path.join(ROOT, 'docs'))
-  .filter((f) => f.endsWith('.md'))
-  .map((f) => `docs/${f}`)];
+const DOCS = [
+  'README.md',
+  ...readdirSync(path.join(ROOT, 'docs'))
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => `docs/${f}`),
+];
 const scripts = Object.keys((JSON.parse(read('package.json')) as { scripts: Record<string, string> }).scripts);
 
 /** Problems with one relative link from `file`, or [] when it resolves. */
