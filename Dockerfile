@@ -3,15 +3,17 @@
 #   docker run --rm -p 3000:3000 --env-file .env framework-desk
 # The knowledge base is baked in at /app/knowledge; mount your own over it to change answers without a
 # rebuild (read-only is fine):  -v "$PWD/knowledge:/app/knowledge:ro"  (then reload: docker kill -s HUP …)
+# With no chat token set there is nobody to talk to: the container exits 2 and says so (docker run -it …
+# gives the console chat instead). Node 24 LTS; the code needs ^20.19 || >=22.12 (see docs/operations.md).
 
 # --- Stage 1: production dependencies only (tsx is one: it runs the TypeScript sources, no build step).
-FROM node:20-slim AS deps
+FROM node:24-slim AS deps
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 
 # --- Stage 2: runtime.
-FROM node:20-slim
+FROM node:24-slim
 ENV NODE_ENV=production \
     PORT=3000 \
     KNOWLEDGE_DIR=/app/knowledge

@@ -5,9 +5,16 @@
  */
 import { startApp } from './ops/app.ts';
 import { formatConfigProblems, loadConfig, secretValues } from './ops/config.ts';
+import { describeEnvFile, loadEnvFile } from './ops/env-file.ts';
 import { createLogger, keepRunningOnUnhandledRejection } from './ops/logger.ts';
 import { shutdownOnSignals } from './ops/shutdown.ts';
 
+// `.env` first, so its values are validated with everything else; the real environment wins over it.
+const envFile = loadEnvFile();
+if (envFile.status === 'failed') {
+  console.error(formatConfigProblems([envFile.problem]));
+  process.exit(2);
+}
 const loaded = loadConfig();
 if (!loaded.ok) {
   console.error(formatConfigProblems(loaded.problems));
@@ -24,6 +31,9 @@ const logger = createLogger({
   secrets: secretValues(env),
 });
 keepRunningOnUnhandledRejection(logger);
+logger.info({ envFile: envFile.status === 'read' ? envFile.file : envFile.status }, describeEnvFile(envFile));
+// The console chat logs only warnings, but a newcomer should still see that their .env was used.
+if (consoleMode && envFile.status === 'read' && !logger.isLevelEnabled('info')) process.stderr.write(`${describeEnvFile(envFile)}\n`);
 
 // A stop request while still connecting: nothing is in flight yet, so leave cleanly right away.
 const stopDuringStartup = (signal: NodeJS.Signals) => {

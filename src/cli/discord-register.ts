@@ -11,29 +11,18 @@ import { flowQuestions } from '../adapters/discord/flow-questions.ts';
 import { createDesk } from '../core/desk.ts';
 import { formatConfigProblems, loadConfig } from '../ops/config.ts';
 import { MemoryStore } from '../stores/memory-store.ts';
+import { ENV_HELP, runCli } from './run-cli.ts';
 
-function fail(message: string): never {
-  console.error(`discord:register: ${message}`);
-  process.exit(1);
-}
-
-// The same schema as the bot: a value it would reject is rejected here too, with the same words.
-const loaded = loadConfig();
-if (!loaded.ok) fail(formatConfigProblems(loaded.problems));
-const { env } = loaded.config;
-const token = env.DISCORD_TOKEN;
-if (!token) fail('DISCORD_TOKEN is not set — copy the bot token from the Developer Portal → your app → Bot → Reset Token.');
-
-const knowledgeDir = env.KNOWLEDGE_DIR;
-let questions: Awaited<ReturnType<typeof flowQuestions>>;
-try {
+/** Registers the commands; throws with a message that names the fix. */
+async function register(): Promise<string> {
+  // The same schema as the bot: a value it would reject is rejected here too, with the same words.
+  const loaded = loadConfig();
+  if (!loaded.ok) throw new Error(formatConfigProblems(loaded.problems));
+  const { env } = loaded.config;
+  const token = env.DISCORD_TOKEN;
+  if (!token) throw new Error('DISCORD_TOKEN is not set — copy the bot token from the Developer Portal → your app → Bot → Reset Token.');
   // The /choose-framework options come from the flow, read through the same Desk the bot runs.
-  questions = await flowQuestions(await createDesk({ knowledgeDir, store: new MemoryStore() }));
-} catch (error) {
-  fail(error instanceof Error ? error.message : String(error));
-}
-
-try {
+  const questions = await flowQuestions(await createDesk({ knowledgeDir: env.KNOWLEDGE_DIR, store: new MemoryStore() }));
   const result = await registerCommands({
     token,
     questions,
@@ -42,7 +31,31 @@ try {
     ...(env.DISCORD_API_URL && { apiUrl: env.DISCORD_API_URL }),
   });
   const where = result.scope === 'global' ? 'globally (may take up to an hour to appear everywhere)' : `to guild ${result.scope.guildId} (available now)`;
-  console.log(`Registered ${result.names.map((n) => `/${n}`).join(', ')} for application ${result.applicationId} ${where}.`);
-} catch (error) {
-  fail(error instanceof Error ? error.message : String(error));
+  return `Registered ${result.names.map((n) => `/${n}`).join(', ')} for application ${result.applicationId} ${where}.`;
 }
+
+runCli(
+  {
+    name: 'discord:register',
+    usage: 'npm run discord:register',
+    help: `Registers the bot's slash commands with Discord in one bulk overwrite (safe to re-run). Globally, or to
+one server with DISCORD_GUILD_ID (instant, for development). Re-run after changing the flow's questions.
+
+  -h, --help         this text
+
+Reads DISCORD_TOKEN (required), DISCORD_APPLICATION_ID (looked up when unset), DISCORD_GUILD_ID,
+DISCORD_API_URL and KNOWLEDGE_DIR. ${ENV_HELP}`,
+    options: {},
+    positionals: false,
+    exitWhenDone: true,
+  },
+  async () => {
+    try {
+      console.log(await register());
+      return 0;
+    } catch (error) {
+      console.error(`discord:register: ${error instanceof Error ? error.message : String(error)}`);
+      return 1;
+    }
+  },
+);

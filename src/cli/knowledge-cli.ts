@@ -1,39 +1,25 @@
 /**
- * What the knowledge-base CLIs (`ask`, `choose`) share: the `--json` / `--knowledge <dir>` arguments,
- * loading the base with a readable error, a quiet exit when a pipe closes, and exit codes.
+ * What the knowledge-base CLIs (`ask`, `choose`, `kb:check`) share: where the base is (`--knowledge <dir>`,
+ * else KNOWLEDGE_DIR, else the repository's `knowledge/`), and loading it with a readable error.
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadKnowledgeBase } from '../core/knowledge/load.ts';
 import type { KnowledgeSnapshot } from '../core/knowledge/snapshot.ts';
+import { type CliArgs, type CliSpec, ENV_HELP, runCli } from './run-cli.ts';
 
 const DEFAULT_DIR = fileURLToPath(new URL('../../knowledge/', import.meta.url));
 
-export interface KnowledgeCliArgs {
-  json: boolean;
-  dir: string;
-  /** Everything that is not an option, in order. */
-  words: string[];
-}
+/** The `--knowledge <dir>` option every knowledge-base CLI takes. */
+export const KNOWLEDGE_OPTION = { knowledge: { type: 'string' } } as const;
 
-/** Returns the arguments, or the text to print instead (usage for `--help`, else an error and usage). */
-function parseKnowledgeCliArgs(argv: string[], usage: string): KnowledgeCliArgs | string {
-  let json = false;
-  let dir = process.env.KNOWLEDGE_DIR ? path.resolve(process.env.KNOWLEDGE_DIR) : DEFAULT_DIR;
-  const words: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i] ?? '';
-    if (arg === '--json') json = true;
-    else if (arg === '--knowledge') {
-      const value = argv[++i];
-      if (!value) return `--knowledge needs a directory\n${usage}`;
-      dir = path.resolve(value);
-    } else if (arg === '--help' || arg === '-h') return usage;
-    else if (arg === '--') continue;
-    else if (arg.startsWith('--')) return `unknown option ${arg}\n${usage}`;
-    else words.push(arg);
-  }
-  return { json, dir, words };
+/** Help text for the knowledge option and the settings. */
+export const KNOWLEDGE_HELP = `  --knowledge <dir>  the knowledge base to read (default: KNOWLEDGE_DIR, else knowledge/)\n  -h, --help         this text\n\n${ENV_HELP}`;
+
+/** `--knowledge <dir>` wins, then KNOWLEDGE_DIR (as the bot reads it), then the repository's `knowledge/`. */
+export function knowledgeDir(flag: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
+  const chosen = flag ?? (env.KNOWLEDGE_DIR?.trim() || undefined);
+  return chosen ? path.resolve(chosen) : DEFAULT_DIR;
 }
 
 /** Loads the base, or prints each error with file:line and returns undefined. */
@@ -45,32 +31,15 @@ async function loadBaseOrExplain(dir: string): Promise<KnowledgeSnapshot | undef
   return undefined;
 }
 
+type KnowledgeOptions = typeof KNOWLEDGE_OPTION & Record<string, { type: 'string' | 'boolean' }>;
+
 /**
- * Runs a knowledge-base CLI: parses the shared arguments (`--help` → usage, exit 0; a bad one → the
- * error, exit 2), loads the base (errors → exit 1), then `main`, whose result is the exit code. A thrown
- * error is one line, exit 1; `… | head -1` closing the pipe early is not an error worth a stack trace.
+ * Runs a CLI that answers from the knowledge base: the shared start-up of `runCli`, then the base is loaded
+ * (errors → their file:line, exit 1), then `main`, whose result is the exit code.
  */
-export function runKnowledgeCli(name: string, usage: string, main: (snapshot: KnowledgeSnapshot, args: KnowledgeCliArgs) => Promise<number> | number): void {
-  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') process.exit(0);
-    throw error;
-  });
-  const run = async (): Promise<number> => {
-    const args = parseKnowledgeCliArgs(process.argv.slice(2), usage);
-    if (typeof args === 'string') {
-      console.error(args);
-      return args === usage ? 0 : 2;
-    }
-    const snapshot = await loadBaseOrExplain(args.dir);
+export function runKnowledgeCli<O extends KnowledgeOptions>(spec: CliSpec<O>, main: (snapshot: KnowledgeSnapshot, args: CliArgs<O>) => Promise<number> | number): void {
+  runCli(spec, async (args) => {
+    const snapshot = await loadBaseOrExplain(knowledgeDir((args.values as { knowledge?: string }).knowledge));
     return snapshot ? main(snapshot, args) : 1;
-  };
-  run().then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (error: unknown) => {
-      console.error(`${name} failed: ${error instanceof Error ? error.message : String(error)}`);
-      process.exitCode = 1;
-    },
-  );
+  });
 }

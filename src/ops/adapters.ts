@@ -18,8 +18,30 @@ export interface AdapterContext {
   logger: Logger;
   /** Present when Discord runs sharded: it replaces the in-process Discord adapter. */
   discordShards?: ChatAdapter;
-  /** Called when the console chat ends (EOF / `/quit`), to shut the process down. */
-  onConsoleEnd?: () => void;
+  /** Called when the console chat ends (EOF / `/quit`), to shut the process down with this exit code. */
+  onConsoleEnd?: (end: ConsoleEnd) => void;
+}
+
+/** How the process should end when the console chat does. */
+export interface ConsoleEnd {
+  exitCode: number;
+  /** Set when ending is a misconfiguration the operator must hear about. */
+  problem?: string;
+}
+
+/**
+ * No chat token and an input that closed before a single line: nobody can talk to this process (Docker
+ * without `-it`, a service manager with stdin on /dev/null). Serving only health checks would look healthy
+ * while answering no one, so say what is missing and exit non-zero for the orchestrator to show.
+ */
+export const NOTHING_TO_SERVE =
+  'Framework Desk has nobody to talk to: no chat token is set (SLACK_BOT_TOKEN, DISCORD_TOKEN) and stdin closed ' +
+  'before a single line, so the console chat ended. Set a token to run on Slack or Discord (see .env.example), ' +
+  'or give the console chat a terminal (docker run -it …).';
+
+/** A console chat that read nothing from a non-terminal input is a misconfiguration; anything else is a normal end. */
+export function consoleEnd(linesRead: number, inputIsTerminal: boolean): ConsoleEnd {
+  return linesRead === 0 && !inputIsTerminal ? { exitCode: 2, problem: NOTHING_TO_SERVE } : { exitCode: 0 };
 }
 
 export function createAdapters(context: AdapterContext): ChatAdapter[] {
@@ -62,7 +84,7 @@ export function createAdapters(context: AdapterContext): ChatAdapter[] {
         output: process.stdout,
         // No prompt when piped: `echo "question" | npm start` prints answers only.
         prompt: process.stdin.isTTY ? '> ' : '',
-        ...(context.onConsoleEnd && { onEnd: context.onConsoleEnd }),
+        onEnd: ({ linesRead }) => context.onConsoleEnd?.(consoleEnd(linesRead, process.stdin.isTTY === true)),
       }),
     );
   }

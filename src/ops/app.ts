@@ -51,7 +51,8 @@ export interface App {
   server?: OpsServer;
   /** Bound HTTP port, when serving. */
   port?: number;
-  shutdown(reason: string): Promise<void>;
+  /** Graceful shutdown, then exit with `exitCode` (default 0). */
+  shutdown(reason: string, exitCode?: number): Promise<void>;
 }
 
 export async function startApp(config: Config, options: AppOptions): Promise<App> {
@@ -98,14 +99,18 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
   recordKnowledgeStatus(metrics, status);
   logger.info({ documents: status.documents, chunks: status.chunks, dir: env.KNOWLEDGE_DIR }, `knowledge loaded: ${status.documents} documents, ${status.chunks} chunks`);
 
-  let shutdownRef: ((reason: string) => Promise<void>) | undefined;
+  let shutdownRef: ((reason: string, exitCode?: number) => Promise<void>) | undefined;
   const context: AdapterContext = {
     config,
     desk: tracked,
     store,
     logger,
     ...(discordShards && { discordShards }),
-    onConsoleEnd: () => void shutdownRef?.('console closed'),
+    onConsoleEnd: (end) => {
+      // Plain words on stderr: in this case nobody reads the JSON logs first.
+      if (end.problem) console.error(end.problem);
+      void shutdownRef?.(end.problem ? 'nothing to serve' : 'console closed', end.exitCode);
+    },
   };
   const adapters = (options.adapters ?? createAdapters)(context);
 

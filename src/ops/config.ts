@@ -43,6 +43,8 @@ const idList = (example: string) =>
 const secret = (min: number) => optional(z.string().min(min, { error: `looks too short (at least ${min} characters)` }));
 
 export const ENV_SHAPE = {
+  /** Read before the schema runs (see env-file.ts); declared so it is documented and kept in `.env.example`. */
+  ENV_FILE: optional(z.string()),
   PORT: wholeNumber(1, 65_535, 3000),
   HOST: optional(z.string()).transform((value) => value ?? '0.0.0.0'),
   LOG_LEVEL: optional(

@@ -1,7 +1,8 @@
 /**
  * Prometheus metrics on a Registry of our own (not prom-client's global one), so tests and several Desks in
  * one process never collide. Label values are bounded sets: platform, outcome, vote, result — never user
- * ids or free text, which would explode series cardinality.
+ * ids or free text, which would explode series cardinality. Our metrics are named `fdesk_*`; the process
+ * metrics keep prom-client's standard `process_*` / `nodejs_*` names.
  */
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
@@ -28,7 +29,9 @@ export interface MetricsOptions {
 
 export function createMetrics(options: MetricsOptions = {}): DeskMetrics {
   const registry = new Registry();
-  if (options.defaultMetrics ?? true) collectDefaultMetrics({ register: registry, prefix: 'fdesk_' });
+  // prom-client's standard names (process_cpu_seconds_total, nodejs_heap_size_used_bytes, …), unprefixed:
+  // the stock Node.js dashboards and alerts query exactly these. Our own metrics keep `fdesk_`.
+  if (options.defaultMetrics ?? true) collectDefaultMetrics({ register: registry });
   const registers = [registry];
   return {
     registry,

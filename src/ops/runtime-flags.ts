@@ -6,6 +6,6 @@
  * A search on a large base builds thousands of short-lived result objects per question. With V8's
  * default 16 MiB semi-space a scavenge lands in the middle of most questions and copies everything the
  * question is still holding; 64 MiB makes that rare. Cost: up to ~64 MB more resident memory. Measured
- * by `npm run bench -- retrieval` (README, "Speed").
+ * by `npm run bench -- retrieval` (docs/quality.md, "Previous engine: Quality and speed").
  */
 export const NODE_RUNTIME_FLAGS = ['--max-semi-space-size=64'] as const;

@@ -30,12 +30,12 @@ function bounded(work: Promise<unknown>, ms: number): Promise<'done' | 'timeout'
   return Promise.race([work.then(() => 'done' as const), timeout]).finally(() => clearTimeout(timer));
 }
 
-/** Runs the steps once; later calls return the same promise. */
-export function createShutdown(options: ShutdownOptions): (reason: string) => Promise<void> {
+/** Runs the steps once, then exits with `exitCode` (default 0); later calls return the same promise. */
+export function createShutdown(options: ShutdownOptions): (reason: string, exitCode?: number) => Promise<void> {
   let running: Promise<void> | undefined;
   const exit = options.exit ?? ((code: number) => process.exit(code));
 
-  const run = async (reason: string) => {
+  const run = async (reason: string, exitCode: number) => {
     const { logger } = options;
     const deadline = Date.now() + options.graceMs;
     logger.info({ event: 'shutdown', reason, graceMs: options.graceMs }, `${reason}: shutting down gracefully`);
@@ -50,10 +50,10 @@ export function createShutdown(options: ShutdownOptions): (reason: string) => Pr
     }
     logger.info({ event: 'shutdown-complete' }, 'shutdown complete, bye');
     logger.flush?.();
-    exit(0);
+    exit(exitCode);
   };
 
-  return (reason) => (running ??= run(reason));
+  return (reason, exitCode = 0) => (running ??= run(reason, exitCode));
 }
 
 /** SIGTERM/SIGINT start the shutdown; a second signal during it exits immediately. */

@@ -1,29 +1,10 @@
 /** The `npm run ask` contract, run as a real process against the real knowledge base. */
-import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { runScript } from '../cli/run-script.ts';
 import { writeKnowledgeDir } from './fixture-kb.ts';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-
-function ask(args: string[], stdin?: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/ask.ts', ...args], {
-      cwd: ROOT,
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '' },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
-    child.stdin.end(stdin ?? '');
-  });
+function ask(args: string[], stdin?: string) {
+  return runScript('src/cli/ask.ts', args, { stdin: stdin ?? '', timeoutMs: 15_000 });
 }
 
 interface AskJson {

@@ -7,7 +7,12 @@ import { writeKnowledgeDir } from './fixture-kb.ts';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 function kbCheck(args: string[]) {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/kb-check.ts', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 15_000 });
+  const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/kb-check.ts', ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    timeout: 15_000,
+    env: { ...process.env, ENV_FILE: 'none', KNOWLEDGE_DIR: '' },
+  });
   return { code: run.status, out: run.stdout, err: run.stderr };
 }
 

@@ -13,7 +13,14 @@ beforeAll(async () => {
 afterAll(async () => standIn.close());
 
 async function register(extra: Record<string, string>) {
-  const env = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', DISCORD_TOKEN: 'test-token.standin.0000000000', DISCORD_API_URL: standIn.apiUrl, ...extra };
+  const env = {
+    PATH: process.env.PATH ?? '',
+    HOME: process.env.HOME ?? '',
+    ENV_FILE: 'none',
+    DISCORD_TOKEN: 'test-token.standin.0000000000',
+    DISCORD_API_URL: standIn.apiUrl,
+    ...extra,
+  };
   return run('npx', ['tsx', 'src/cli/discord-register.ts'], { env, timeout: 30_000 });
 }
 

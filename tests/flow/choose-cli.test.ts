@@ -3,7 +3,11 @@ import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 
 function choose(...args: string[]) {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/choose.ts', ...args], { encoding: 'utf8', timeout: 30_000 });
+  const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/choose.ts', ...args], {
+    encoding: 'utf8',
+    timeout: 30_000,
+    env: { ...process.env, ENV_FILE: 'none', KNOWLEDGE_DIR: '' },
+  });
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 

@@ -1,5 +1,6 @@
 /** Runs `src/main.ts` as a real child process, as `npm start` would, and watches its output. */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { NODE_RUNTIME_FLAGS } from '../../src/ops/runtime-flags.ts';
 
@@ -15,11 +16,15 @@ export interface BotProcess {
   exited: Promise<number | string>;
 }
 
-export function startBot(env: Record<string, string>, script = 'src/main.ts', args: string[] = []): BotProcess {
-  const child = spawn(process.execPath, [...NODE_RUNTIME_FLAGS, '--import', 'tsx', script, ...args], {
-    cwd: ROOT,
-    // A clean environment: only what the test sets (plus PATH/HOME for node itself).
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
+/** tsx by file URL, so the bot can start in any working directory (one holding a test's own `.env`). */
+const TSX = import.meta.resolve('tsx');
+
+export function startBot(env: Record<string, string>, script = 'src/main.ts', args: string[] = [], cwd = ROOT): BotProcess {
+  const child = spawn(process.execPath, [...NODE_RUNTIME_FLAGS, '--import', TSX, path.resolve(ROOT, script), ...args], {
+    cwd,
+    // A clean environment: only what the test sets (plus PATH/HOME for node itself), and no `.env` unless
+    // the test asks for one — a developer's own file must never point a test at a real Slack or Discord.
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ENV_FILE: 'none', ...env },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   let out = '';

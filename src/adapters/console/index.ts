@@ -2,6 +2,10 @@
  * The console chat: a terminal on the same Desk as Slack and Discord. Reads lines from an input stream
  * and writes replies to an output stream — both injectable, so tests drive it like errbot's testbot (push
  * a line, read the reply). Lines are handled one at a time, in order.
+ *
+ * On a real terminal readline runs in terminal mode, as any REPL does: arrow keys edit the line, ↑/↓ walk
+ * the history of this session, Ctrl-C or Ctrl-D leaves. Piped input stays plain lines (no echo, no escape
+ * codes), so `printf 'q\n' | npm start` prints answers only.
  */
 import { APOLOGY } from '../../core/messages.ts';
 import { createInterface, type Interface } from 'node:readline';
@@ -19,10 +23,21 @@ export interface ConsoleAdapterOptions {
   output: Writable;
   /** Shown before each line the user types; '' for none. */
   prompt?: string;
-  /** Called once the input ends (Ctrl-D, end of a pipe) or the user types /quit. */
-  onEnd?: () => void;
+  /** Called once the input ends (Ctrl-D, Ctrl-C on a terminal, end of a pipe) or the user types /quit. */
+  onEnd?: (summary: ConsoleSummary) => void;
   userId?: string;
+  /** Line editing and history; defaults to on when both streams are terminals. */
+  terminal?: boolean;
 }
+
+/** What the chat saw, for whoever decides what its end means. */
+export interface ConsoleSummary {
+  /** Lines read from the input, blank ones included. 0 means nobody was there (e.g. stdin is /dev/null). */
+  linesRead: number;
+}
+
+/** Questions kept for ↑/↓ in one session. */
+const HISTORY_SIZE = 500;
 
 const GREETING = 'Framework Desk — ask about TensorFlow vs PyTorch, or type /help.';
 /** How long stop() waits for the line being answered before giving up. */
@@ -42,6 +57,8 @@ export class ConsoleAdapter implements ChatAdapter {
   private flowOpen = false;
   private ready = false;
   private ended = false;
+  private terminal = false;
+  private linesRead = 0;
 
   constructor(private readonly options: ConsoleAdapterOptions) {
     this.who = { platform: 'console', userId: options.userId ?? 'local', conversation: 'console' };
@@ -50,8 +67,19 @@ export class ConsoleAdapter implements ChatAdapter {
 
   async start(): Promise<void> {
     if (this.lines) return;
-    this.lines = createInterface({ input: this.options.input, crlfDelay: Infinity, terminal: false });
+    const { input, output } = this.options;
+    const terminal = this.options.terminal ?? (isTerminal(input) && isTerminal(output));
+    this.lines = terminal
+      ? createInterface({ input, output, terminal: true, historySize: HISTORY_SIZE, removeHistoryDuplicates: true, prompt: this.prompt })
+      : createInterface({ input, crlfDelay: Infinity, terminal: false });
+    this.terminal = terminal;
+    // In raw mode Ctrl-C reaches readline, not the process: leave as the user means it to.
+    this.lines.on('SIGINT', () => {
+      this.write('\n');
+      this.lines?.close();
+    });
     this.lines.on('line', (line) => {
+      this.linesRead += 1;
       this.queue = this.queue.then(() => this.handle(line));
     });
     this.lines.on('close', () => {
@@ -59,7 +87,8 @@ export class ConsoleAdapter implements ChatAdapter {
       void this.queue.then(() => this.end());
     });
     this.ready = true;
-    this.write(`${GREETING}\n${this.prompt}`);
+    this.write(`${GREETING}\n`);
+    this.showPrompt();
   }
 
   async stop(): Promise<void> {
@@ -88,7 +117,13 @@ export class ConsoleAdapter implements ChatAdapter {
     const text = await this.reply(line);
     if (this.ended) return;
     if (text) this.write(`${text}\n`);
-    if (!this.ended) this.write(this.prompt);
+    if (!this.ended) this.showPrompt();
+  }
+
+  /** readline draws the prompt in terminal mode (it must know its width to edit the line). */
+  private showPrompt(): void {
+    if (this.terminal && this.lines && !this.ended) this.lines.prompt(true);
+    else this.write(this.prompt);
   }
 
   private async replyTo(text: string): Promise<string> {
@@ -156,6 +191,10 @@ export class ConsoleAdapter implements ChatAdapter {
   private end(): void {
     if (this.ended) return;
     this.ended = true;
-    this.options.onEnd?.();
+    this.options.onEnd?.({ linesRead: this.linesRead });
   }
+}
+
+function isTerminal(stream: Readable | Writable): boolean {
+  return (stream as { isTTY?: boolean }).isTTY === true;
 }

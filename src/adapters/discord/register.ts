@@ -28,7 +28,7 @@ function explain(error: unknown, what: string): Error {
     if (error.status === 401) return new Error(`Discord refused DISCORD_TOKEN while ${what} (401) — copy a fresh token from the Developer Portal → Bot`);
     if (error.status === 403)
       return new Error(
-        `Discord said 403 while ${what} — is the bot in that guild (DISCORD_GUILD_ID) with the applications.commands scope? Re-invite it with the URL in the README.`,
+        `Discord said 403 while ${what} — is the bot in that guild (DISCORD_GUILD_ID) with the applications.commands scope? Re-invite it with the URL in docs/discord.md.`,
       );
     if (error.status === 404) return new Error(`Discord said 404 while ${what} — check DISCORD_APPLICATION_ID and DISCORD_GUILD_ID`);
     return new Error(`Discord rejected the request while ${what}: ${error.status} ${error.message}`);
