@@ -48,6 +48,13 @@ describe('answerability', () => {
     expect(pizza.declineReason).toBe('off_topic');
   });
 
+  it('reads "which is better for …" as comparing the frameworks, but counts every word it lacks in full', () => {
+    expect(text('which is better for production?')).toMatch(/production/i);
+    expect(ask('which is better for research?').answered).toBe(true);
+    expect(ask('which is better for making pizza').answered).toBe(false);
+    expect(ask('which phone should I buy, iphone or android').answered).toBe(false);
+  });
+
   it('does not correct an English word into a word of the base ("react" is not "reach")', () => {
     expect(kb.index.parse('react vs vue for a new web app?').terms).toContain('react');
     expect(ask('react vs vue for a new web app?').answered).toBe(false);

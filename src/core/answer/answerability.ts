@@ -10,12 +10,13 @@
  */
 import { isFrameworkTerm } from './frameworks.ts';
 import { isOrdinaryWord } from './ordinary-words.ts';
+import { STOP_WORDS } from './stop-words.ts';
 import type { MissingThing, ParsedQuestion } from './question.ts';
 import type { KnowledgeIndex, SearchHit } from './search-index.ts';
 
 /** The two thresholds of the rule: share of the question's weight the cited sections must match. */
 export const ANSWERABILITY = {
-  /** A question visibly about our subject (see `isOnSubject`): of the weight of its known words. */
+  /** A question visibly about our subject (see `namesSubject`, `comparesUnnamed`): of the weight of its known words. */
   anchored: 0.5,
   /** Any other question: of the weight of all its words, unknown ones weighing the most. */
   unanchored: 0.8,
@@ -37,12 +38,23 @@ const isTopicShaped = (term: string) => term.length >= 2 && !/^[\d.x]+$/.test(te
 
 /**
  * Is the question visibly about our subject? It names a framework, says "framework", or uses a name of
- * the base: a word the base contains that no English word list has ("tensorboard", "onnx", "tpu").
+ * the base (a word the base contains that no English word list has: "tensorboard", "onnx", "tpu").
  */
-function isOnSubject(parsed: ParsedQuestion, index: KnowledgeIndex): boolean {
+function namesSubject(parsed: ParsedQuestion, index: KnowledgeIndex): boolean {
   if (parsed.frameworks.length > 0) return true;
   const isNameOfBase = (word: string, term: string) => /^[a-z]/.test(word) && index.vocabulary.knows(term) && !isOrdinaryWord(word);
   return parsed.words.some((word, i) => /^frameworks?$/.test(word) || isNameOfBase(word, parsed.sequence[i] ?? ''));
+}
+
+/**
+ * Does it ask "which" without naming what it compares ("which is better for production?", "which one is
+ * faster?")? Here the only things compared are the frameworks; "which phone …" names its own subject.
+ * Such a question is on our subject, but every word counts in full: "which is better for making pizza"
+ * is not answered from the one "making" the base contains.
+ */
+function comparesUnnamed(parsed: ParsedQuestion): boolean {
+  const which = parsed.words.indexOf('which');
+  return which >= 0 && STOP_WORDS.has(parsed.words[which + 1] ?? '');
 }
 
 /**
@@ -69,14 +81,15 @@ function coverage(topical: readonly string[], hits: readonly SearchHit[], index:
 /** Decides whether `cited` (the sections the answer would quote) answer `parsed`. */
 export function decide(parsed: ParsedQuestion, cited: readonly SearchHit[], index: KnowledgeIndex): Decision {
   if (!parsed.terms.some((t) => isTopicShaped(t) || isFrameworkTerm(t))) return { answer: false, reason: 'empty', coverage: 0 };
-  const anchored = isOnSubject(parsed, index);
+  const named = namesSubject(parsed, index);
+  const anchored = named || comparesUnnamed(parsed);
   // "The weather in Paris" is off-topic, not a topic the sources lack: only on-topic questions name gaps.
   if (parsed.missing.length > 0) {
     return anchored ? { answer: false, reason: 'not_covered', coverage: 0, missing: parsed.missing } : { answer: false, reason: 'off_topic', coverage: 0 };
   }
   const topical = parsed.terms.filter((t) => !isFrameworkTerm(t));
   const unknown = parsed.unknown.filter((m) => m.terms.every(isTopicShaped));
-  const share = coverage(topical, cited, index, anchored ? ANSWERABILITY.unknownWordWeight : 1);
+  const share = coverage(topical, cited, index, named ? ANSWERABILITY.unknownWordWeight : 1);
   // A lone ordinary word ("clear", "love") is not a question about our topic, however well it matches.
   const matched = Math.max(0, ...cited.map((h) => topical.filter((t) => h.matchQuality.has(t)).length));
   const enough = anchored ? share >= ANSWERABILITY.anchored : share >= ANSWERABILITY.unanchored && matched >= 2;
