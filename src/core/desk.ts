@@ -5,11 +5,11 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Answer } from './answer/types.ts';
-import { answerQuestion } from './answer/compose.ts';
 import { sanitizeUserText } from './answer/sanitize.ts';
 import { suggestTopics } from './answer/suggest.ts';
 import type { FlowAction, FlowStep } from './flow/types.ts';
 import { advanceFlow, type FlowSession } from './flow/machine.ts';
+import { FollowUps } from './conversation/follow-ups.ts';
 import { loadKnowledgeBase } from './knowledge/load.ts';
 import type { KnowledgeSnapshot } from './knowledge/snapshot.ts';
 import { parseStoredJson } from './stored-json.ts';
@@ -21,11 +21,14 @@ export interface DeskOptions {
   observer?: DeskObserver;
   /** Flow sessions expire this long after the last click. */
   sessionTtlMs?: number;
+  /** A conversation's last question is remembered this long for follow-ups (default one hour). */
+  followUpTtlMs?: number;
   /** Per-user question budget; unset means unlimited. */
   rateLimit?: { limit: number; windowMs: number };
 }
 
 const THIRTY_MINUTES = 30 * 60_000;
+const ONE_HOUR = 60 * 60_000;
 /** How long after an answer its 👍/👎 buttons still count. */
 const FEEDBACK_WINDOW_MS = 7 * 24 * 3_600_000;
 
@@ -42,12 +45,14 @@ export async function createDesk(options: DeskOptions): Promise<Desk> {
 class KnowledgeDesk implements Desk {
   private snapshot: KnowledgeSnapshot;
   private reloading: Promise<unknown> = Promise.resolve();
+  private readonly followUps: FollowUps;
 
   constructor(
     private readonly options: DeskOptions,
     initial: KnowledgeSnapshot,
   ) {
     this.snapshot = initial;
+    this.followUps = new FollowUps(options.store, options.followUpTtlMs ?? ONE_HOUR);
   }
 
   async ask(question: string, who: Requester): Promise<Answer> {
@@ -66,12 +71,16 @@ class KnowledgeDesk implements Desk {
         declineReason: 'rate_limited',
       };
     } else {
-      answer = answerQuestion(this.snapshot, question);
-      if (answer.answered) {
+      // Follow-ups ("and for mobile?", "source?") are read with the conversation's previous question.
+      const reply = await this.followUps.answer(this.snapshot, question, who.thread);
+      answer = reply.answer;
+      // A sources list or a question back gets no feedback buttons and is no gap in the knowledge base.
+      const asked = reply.kind === 'question' || reply.kind === 'follow-up';
+      if (asked && answer.answered) {
         answer.id = randomUUID().slice(0, 12);
         const context = { question: answer.question, chunkIds: answer.snippets.map((s) => s.citation.chunkId) };
         await store.setSession(`answer:${answer.id}`, JSON.stringify(context), FEEDBACK_WINDOW_MS);
-      } else if (answer.declineReason !== 'empty' && answer.declineReason !== 'internal') {
+      } else if (asked && answer.declineReason !== 'empty' && answer.declineReason !== 'internal') {
         await store.recordDeclined(question);
       }
     }

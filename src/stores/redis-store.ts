@@ -7,7 +7,7 @@
  * Questions are therefore always answered; only flows pause until Redis is back.
  */
 import type { ChainableCommander, Redis } from 'ioredis';
-import type { FeedbackRecord, Store, UsageReport } from '../core/ports.ts';
+import { type FeedbackRecord, MAX_CONVERSATION_CHARS, type Store, type UsageReport } from '../core/ports.ts';
 import { openRedis, connectRedis } from './redis-connection.ts';
 import { parseStoredJson } from '../core/stored-json.ts';
 import { reportKey, reportText } from './report-keys.ts';
@@ -32,6 +32,8 @@ export interface RedisStoreOptions {
    * this) and voted on (the least recently voted are dropped).
    */
   maxReported?: number;
+  /** Most conversations remembered for follow-ups; the least recently written are forgotten beyond it. */
+  maxConversations?: number;
 }
 
 /** Atomic fixed window: the first hit of a window sets its expiry, so a crash can never leave a key immortal. */
@@ -43,10 +45,12 @@ export class RedisStore implements Store {
   readonly redis: Redis;
   private readonly prefix: string;
   private readonly maxReported: number;
+  private readonly maxConversations: number;
 
   constructor(private readonly options: RedisStoreOptions) {
     this.prefix = options.keyPrefix ?? 'fdesk:';
     this.maxReported = options.maxReported ?? 10_000;
+    this.maxConversations = options.maxConversations ?? 100_000;
     this.redis = openRedis({ url: options.url, name: 'framework-desk:store', commandTimeoutMs: options.commandTimeoutMs ?? 1_000 });
   }
 
@@ -103,6 +107,31 @@ export class RedisStore implements Store {
     });
   }
 
+  /** Fail-open: without Redis a follow-up is read as a new question, which is still answered. */
+  getConversation(key: string): Promise<string | undefined> {
+    return this.failOpen('getConversation', undefined, async () => (await this.redis.get(this.key('conv', key))) ?? undefined);
+  }
+
+  async setConversation(key: string, value: string, ttlMs: number): Promise<void> {
+    await this.failOpen('setConversation', undefined, async () => {
+      const stored = this.key('conv', key);
+      if (value.length > MAX_CONVERSATION_CHARS) {
+        await this.redis.del(stored);
+        return;
+      }
+      // The sorted set orders conversations by last write, so the cap forgets the least recently used;
+      // members whose key already expired are the oldest and go first.
+      const recent = this.key('conv-recent');
+      const replies = await this.redis
+        .multi()
+        .set(stored, value, 'PX', Math.max(1, Math.round(ttlMs)))
+        .zadd(recent, Date.now(), key)
+        .zcard(recent)
+        .exec();
+      await this.dropLowest(recent, replies?.[2]?.[1], this.maxConversations, (drop, dropped) => drop.del(...dropped.map((k) => this.key('conv', k))));
+    });
+  }
+
   async recordFeedback(record: FeedbackRecord): Promise<void> {
     const question = reportKey(record.question);
     if (!question) return;
@@ -118,7 +147,9 @@ export class RedisStore implements Store {
       if (record.vote === 'down') multi.zincrby(this.key('fb-down'), 1, question);
       const replies = await multi.zcard(recent).exec();
       // Forget the questions voted on longest ago, so feedback cannot grow Redis without bound.
-      await this.dropLowest(recent, replies?.at(-1)?.[1], (drop, dropped) => drop.zrem(this.key('fb-down'), ...dropped).del(...dropped.map((q) => this.key('fb', q))));
+      await this.dropLowest(recent, replies?.at(-1)?.[1], this.maxReported, (drop, dropped) =>
+        drop.zrem(this.key('fb-down'), ...dropped).del(...dropped.map((q) => this.key('fb', q))),
+      );
     });
   }
 
@@ -136,16 +167,16 @@ export class RedisStore implements Store {
         .zcard(zset)
         .exec();
       // Drop the least asked so a flood of one-off questions cannot grow Redis without bound.
-      await this.dropLowest(zset, replies?.[2]?.[1], (drop, dropped) => drop.hdel(texts, ...dropped));
+      await this.dropLowest(zset, replies?.[2]?.[1], this.maxReported, (drop, dropped) => drop.hdel(texts, ...dropped));
     });
   }
 
   /**
-   * Keeps a report's sorted set at `maxReported` members: when `size` (its ZCARD) is over, the lowest
-   * scored are removed from it, and `also` removes what belongs to them, in one transaction.
+   * Keeps a sorted set at `max` members: when `size` (its ZCARD) is over, the lowest scored are removed
+   * from it, and `also` removes what belongs to them, in one transaction.
    */
-  private async dropLowest(zset: string, size: unknown, also: (drop: ChainableCommander, dropped: string[]) => ChainableCommander): Promise<void> {
-    const over = Number(size) - this.maxReported;
+  private async dropLowest(zset: string, size: unknown, max: number, also: (drop: ChainableCommander, dropped: string[]) => ChainableCommander): Promise<void> {
+    const over = Number(size) - max;
     if (!(over > 0)) return;
     const dropped = await this.redis.zrange(zset, 0, String(over - 1));
     if (dropped.length > 0) await also(this.redis.multi().zrem(zset, ...dropped), dropped).exec();
