@@ -26,6 +26,21 @@ export function guildMessage(content: string, options: { authorId?: string; bot?
   };
 }
 
+/**
+ * A reply in the guild channel to `answer` (a message the bot posted), as Discord dispatches it: type 19
+ * with `message_reference` and `referenced_message`. Replies ping their author unless `ping: false`.
+ */
+export function guildReply(content: string, answer: { id: string; channel_id: string }, options: { ping?: boolean; authorId?: string } = {}) {
+  const ping = options.ping ?? true;
+  return {
+    ...guildMessage(content, { mentionBot: false, ...(options.authorId && { authorId: options.authorId }) }),
+    type: 19,
+    message_reference: { type: 0, message_id: answer.id, channel_id: answer.channel_id, guild_id: GUILD_ID },
+    referenced_message: answer,
+    mentions: ping ? [{ ...botUser, member: { roles: [], joined_at: new Date().toISOString() } }] : [],
+  };
+}
+
 export function dmMessage(content: string, authorId = ASKER_ID) {
   return {
     ...messageObject(DM_CHANNEL_ID, user(authorId), content),

@@ -4,6 +4,7 @@
  * a line, read the reply). Lines are handled one at a time, in order.
  */
 import { APOLOGY } from '../../core/messages.ts';
+import { randomUUID } from 'node:crypto';
 import { createInterface, type Interface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { ChatAdapter } from '../adapter.ts';
@@ -44,7 +45,9 @@ export class ConsoleAdapter implements ChatAdapter {
   private ended = false;
 
   constructor(private readonly options: ConsoleAdapterOptions) {
-    this.who = { platform: 'console', userId: options.userId ?? 'local', conversation: 'console' };
+    // Each console session is one conversation for follow-ups.
+    const thread = { key: `console:${randomUUID()}` };
+    this.who = { platform: 'console', userId: options.userId ?? 'local', conversation: 'console', thread };
     this.prompt = options.prompt ?? '> ';
   }
 
