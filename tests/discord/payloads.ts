@@ -13,12 +13,13 @@ function member(id: string, permissions: string) {
   return { user: user(id), roles: [], joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0, permissions };
 }
 
-export function guildMessage(content: string, options: { authorId?: string; bot?: boolean; mentionBot?: boolean } = {}) {
+export function guildMessage(content: string, options: { authorId?: string; bot?: boolean; mentionBot?: boolean; channelId?: string } = {}) {
   const author = options.bot ? { ...user(options.authorId ?? '200000000000000020'), bot: true } : user(options.authorId ?? ASKER_ID);
   const mentionBot = options.mentionBot ?? true;
+  const channelId = options.channelId ?? CHANNEL_ID;
   return {
-    ...messageObject(CHANNEL_ID, author, mentionBot ? `<@${BOT_ID}> ${content}` : content),
-    channel_type: 0,
+    ...messageObject(channelId, author, mentionBot ? `<@${BOT_ID}> ${content}` : content),
+    channel_type: channelId === CHANNEL_ID ? 0 : 11,
     guild_id: GUILD_ID,
     member: { roles: [], joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0 },
     mention_everyone: content.includes('@everyone'),

@@ -13,6 +13,8 @@ export const BOT_ID = '200000000000000002';
 export const GUILD_ID = '200000000000000003';
 export const CHANNEL_ID = '200000000000000004';
 export const DM_CHANNEL_ID = '200000000000000005';
+/** A public thread in the guild channel (type 11), present from GUILD_CREATE. */
+export const THREAD_ID = '200000000000000006';
 
 export interface RecordedCall {
   method: string;
@@ -219,7 +221,19 @@ export class DiscordStandIn {
         channels: [{ id: CHANNEL_ID, type: 0, name: 'general', guild_id: GUILD_ID, position: 0, permission_overwrites: [] }],
         roles: [{ id: GUILD_ID, name: '@everyone', permissions: '1024', position: 0, color: 0, hoist: false, managed: false, mentionable: false }],
         members: [],
-        threads: [],
+        threads: [
+          {
+            id: THREAD_ID,
+            type: 11,
+            guild_id: GUILD_ID,
+            parent_id: CHANNEL_ID,
+            name: 'framework talk',
+            owner_id: '200000000000000099',
+            message_count: 0,
+            member_count: 1,
+            thread_metadata: { archived: false, auto_archive_duration: 1440, archive_timestamp: new Date().toISOString(), locked: false },
+          },
+        ],
         emojis: [],
         stickers: [],
         voice_states: [],

@@ -71,8 +71,18 @@ async function firstTime(ctx: HandlerContext, m: Incoming): Promise<boolean> {
   return claimOnce(ctx.store, ctx.logger, messageKey(m.channel, m.ts));
 }
 
-/** Answers `m` in `threadTs` (undefined: top level); `conversationTs` is the thread follow-ups belong to. */
-async function answer(ctx: HandlerContext, client: WebClient, m: Incoming, threadTs: string | undefined, botUserId: string | undefined, conversationTs = threadTs): Promise<void> {
+/**
+ * Answers `m` in `threadTs` (undefined: top level). Follow-ups belong to the thread `conversationTs`, or
+ * to the whole channel when it is undefined (a DM).
+ */
+async function answer(
+  ctx: HandlerContext,
+  client: WebClient,
+  m: Incoming,
+  threadTs: string | undefined,
+  botUserId: string | undefined,
+  conversationTs: string | undefined,
+): Promise<void> {
   if (!(await firstTime(ctx, m))) return;
   let reply: Answer | undefined;
   try {
@@ -101,7 +111,7 @@ export function registerEvents(app: App, ctx: HandlerContext): void {
   app.event('app_mention', async ({ event, body, client, context }) => {
     const m = fromPerson(event as MessageLike, body, context.botUserId);
     if (!m) return;
-    await answer(ctx, client, m, m.threadTs ?? m.ts, context.botUserId);
+    await answer(ctx, client, m, m.threadTs ?? m.ts, context.botUserId, m.threadTs ?? m.ts);
   });
 
   app.event('message', async ({ event, body, client, context }) => {
@@ -117,6 +127,6 @@ export function registerEvents(app: App, ctx: HandlerContext): void {
     if (!m.threadTs || m.threadTs === m.ts) return;
     if (context.botUserId && typeof m.text === 'string' && m.text.includes(`<@${context.botUserId}>`)) return;
     const followed = await ctx.store.getSession(`slack:${threadKey(m.channel, m.threadTs)}`).catch(() => undefined);
-    if (followed) await answer(ctx, client, m, m.threadTs, context.botUserId);
+    if (followed) await answer(ctx, client, m, m.threadTs, context.botUserId, m.threadTs);
   });
 }
