@@ -41,6 +41,15 @@ const RATE_SCRIPT = `local n = redis.call('INCR', KEYS[1])
 if n == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
 return n`;
 
+/**
+ * Saves a conversation turn and orders conversations by last write, for the cap: a write sequence, not
+ * the clock, so writes in the same millisecond keep their order. Members whose key already expired are
+ * the oldest and are dropped first. Returns the number of conversations remembered.
+ */
+const CONVERSATION_SCRIPT = `redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
+redis.call('ZADD', KEYS[2], redis.call('INCR', KEYS[3]), ARGV[3])
+return redis.call('ZCARD', KEYS[2])`;
+
 export class RedisStore implements Store {
   readonly redis: Redis;
   private readonly prefix: string;
@@ -119,16 +128,9 @@ export class RedisStore implements Store {
         await this.redis.del(stored);
         return;
       }
-      // The sorted set orders conversations by last write, so the cap forgets the least recently used;
-      // members whose key already expired are the oldest and go first.
       const recent = this.key('conv-recent');
-      const replies = await this.redis
-        .multi()
-        .set(stored, value, 'PX', Math.max(1, Math.round(ttlMs)))
-        .zadd(recent, Date.now(), key)
-        .zcard(recent)
-        .exec();
-      await this.dropLowest(recent, replies?.[2]?.[1], this.maxConversations, (drop, dropped) => drop.del(...dropped.map((k) => this.key('conv', k))));
+      const size = await this.redis.eval(CONVERSATION_SCRIPT, 3, stored, recent, this.key('conv-seq'), value, Math.max(1, Math.round(ttlMs)), key);
+      await this.dropLowest(recent, size, this.maxConversations, (drop, dropped) => drop.del(...dropped.map((k) => this.key('conv', k))));
     });
   }
 
