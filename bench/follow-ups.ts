@@ -4,22 +4,16 @@
  * and written), and as follow-up pairs ("and for mobile?" after a question, then "source?"). Memory
  * store, then a local redis-server when one is installed.
  */
-import { spawnSync } from 'node:child_process';
 import { createDesk } from '../src/core/desk.ts';
 import type { Requester, Store } from '../src/core/ports.ts';
 import { MemoryStore } from '../src/stores/memory-store.ts';
 import { RedisStore } from '../src/stores/redis-store.ts';
-import { TestRedis } from '../tests/ops/redis-server.ts';
+import { hasRedisServer, TestRedis } from '../tests/ops/redis-server.ts';
+import { CHAT_QUESTIONS } from './chat-questions.ts';
 import { percentile, sampleTimes } from './timing.ts';
 
 const KNOWLEDGE = new URL('../knowledge/', import.meta.url).pathname;
-const QUESTIONS = [
-  'Which framework is better for mobile deployment?',
-  'is pytorch easier to debug than tf?',
-  'How many GitHub stars does TensorFlow have?',
-  'what about TPUs and XLA',
-  'how do I bake bread',
-];
+const QUESTIONS = CHAT_QUESTIONS;
 /** A question, its follow-up without a subject, and a sources request: one conversation each. */
 const CONVERSATION = ['which is better for production?', 'and what about for mobile?', 'source?'];
 const ROUNDS = 2_000;
@@ -41,17 +35,9 @@ async function measure(store: Store, label: string): Promise<void> {
 
 export async function run(): Promise<void> {
   await measure(new MemoryStore(), 'MemoryStore');
-  if (spawnSync('redis-server', ['--version']).status !== 0) {
-    console.log('redis-server not installed: Redis figures skipped');
-    return;
-  }
+  if (!hasRedisServer()) return console.log('redis-server not installed: Redis figures skipped');
   const server = await TestRedis.start();
-  try {
-    const store = new RedisStore({ url: server.url, keyPrefix: 'bench-follow-ups:' });
-    await store.connect();
-    await measure(store, 'RedisStore ');
-    await store.close();
-  } finally {
-    await server.destroy();
-  }
+  const store = new RedisStore({ url: server.url, keyPrefix: 'bench-follow-ups:' });
+  await store.connect();
+  await measure(store, 'RedisStore ').finally(() => store.close().then(() => server.destroy()));
 }
