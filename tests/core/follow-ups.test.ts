@@ -32,8 +32,9 @@ describe('the follow-up rule', () => {
       'ok but which one is faster then',
       'can you explain that more simply',
       'So on mobile?',
-      'is that true for torch?',
+      'and is that true for torch?',
       'faster then?',
+      'is it fast?',
     ]) {
       expect(kind(text), text).toBe('follow-up');
     }
@@ -47,6 +48,9 @@ describe('the follow-up rule', () => {
       'and does pytorch support distributed training?',
       'is there a library that does distributed training',
       'thanks, that helps',
+      // A pronoun beside a framework name points inside the message.
+      'why is it called tensorflow',
+      'how long does it take to get good at tensorflow',
       'and?',
       'mobile?',
       '',

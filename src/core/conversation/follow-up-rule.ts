@@ -5,11 +5,12 @@
  * about the *shape* of the message — a continuation signal plus no subject of its own — not about any
  * topic, so it needs no list of questions and explains itself (docs/follow-ups.md):
  *
- * - a **signal**: it opens with a continuation cue (a conjunction or "what/how about"), ends with
- *   "then", or points back with a pronoun (it, this, that, these, those, they, them);
  * - **no subject**: at most one topic word of its own (a word that is neither a stop word nor a
- *   framework name), and something besides stop words (a topic word or a framework name), so "thanks,
- *   that helps" is not a follow-up.
+ *   framework name), and at least one topic word or framework name (so "thanks!" is not a follow-up);
+ * - a **signal**: it opens with a continuation cue (a conjunction, "what/how about") or ends with
+ *   "then" — such a message may name a framework ("what about pytorch?") — or it points back with a
+ *   pronoun (it, this, that, these, those, they, them) and names no framework, since with one the
+ *   pronoun usually points inside the message ("why is it called tensorflow?").
  */
 import { contentTerms, rawWords } from '../answer/terms.ts';
 
@@ -47,11 +48,12 @@ export function classifyMessage(text: string, frameworksIn: FrameworksIn): Messa
   const message = normalise(text);
   if (message === '') return { kind: 'question' };
   if (SOURCES_REQUEST.test(message)) return { kind: 'sources' };
-  const signalled = CONTINUATION_CUE.test(message) || CLOSING_THEN.test(message) || BACK_REFERENCE.test(message);
-  if (!signalled) return { kind: 'question' };
-  const named = frameworksIn(message);
+  const continues = CONTINUATION_CUE.test(message) || CLOSING_THEN.test(message);
+  if (!continues && !BACK_REFERENCE.test(message)) return { kind: 'question' };
+  const named = frameworksIn(message).length > 0;
+  if (named && !continues) return { kind: 'question' };
   // Topic words: content words that are not a framework's name ("mobile" in "and for mobile on tf?").
   const topicWords = rawWords(message).filter((word) => contentTerms(word).length > 0 && frameworksIn(word).length === 0);
-  if (topicWords.length > 1 || (topicWords.length === 0 && named.length === 0)) return { kind: 'question' };
-  return { kind: 'follow-up', namesFramework: named.length > 0 };
+  if (topicWords.length > 1 || (topicWords.length === 0 && !named)) return { kind: 'question' };
+  return { kind: 'follow-up', namesFramework: named };
 }
