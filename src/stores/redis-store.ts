@@ -130,7 +130,7 @@ export class RedisStore implements Store {
       }
       const recent = this.key('conv-recent');
       const size = await this.redis.eval(CONVERSATION_SCRIPT, 3, stored, recent, this.key('conv-seq'), value, Math.max(1, Math.round(ttlMs)), key);
-      await this.dropLowest(recent, size, this.maxConversations, (drop, dropped) => drop.del(...dropped.map((k) => this.key('conv', k))));
+      await this.dropLowest(recent, size, (drop, dropped) => drop.del(...dropped.map((k) => this.key('conv', k))), this.maxConversations);
     });
   }
 
@@ -149,9 +149,7 @@ export class RedisStore implements Store {
       if (record.vote === 'down') multi.zincrby(this.key('fb-down'), 1, question);
       const replies = await multi.zcard(recent).exec();
       // Forget the questions voted on longest ago, so feedback cannot grow Redis without bound.
-      await this.dropLowest(recent, replies?.at(-1)?.[1], this.maxReported, (drop, dropped) =>
-        drop.zrem(this.key('fb-down'), ...dropped).del(...dropped.map((q) => this.key('fb', q))),
-      );
+      await this.dropLowest(recent, replies?.at(-1)?.[1], (drop, dropped) => drop.zrem(this.key('fb-down'), ...dropped).del(...dropped.map((q) => this.key('fb', q))));
     });
   }
 
@@ -169,15 +167,15 @@ export class RedisStore implements Store {
         .zcard(zset)
         .exec();
       // Drop the least asked so a flood of one-off questions cannot grow Redis without bound.
-      await this.dropLowest(zset, replies?.[2]?.[1], this.maxReported, (drop, dropped) => drop.hdel(texts, ...dropped));
+      await this.dropLowest(zset, replies?.[2]?.[1], (drop, dropped) => drop.hdel(texts, ...dropped));
     });
   }
 
   /**
-   * Keeps a sorted set at `max` members: when `size` (its ZCARD) is over, the lowest scored are removed
-   * from it, and `also` removes what belongs to them, in one transaction.
+   * Keeps a sorted set at `max` members (a report's: `maxReported`): when `size` (its ZCARD) is over, the
+   * lowest scored are removed from it, and `also` removes what belongs to them, in one transaction.
    */
-  private async dropLowest(zset: string, size: unknown, max: number, also: (drop: ChainableCommander, dropped: string[]) => ChainableCommander): Promise<void> {
+  private async dropLowest(zset: string, size: unknown, also: (drop: ChainableCommander, dropped: string[]) => ChainableCommander, max = this.maxReported): Promise<void> {
     const over = Number(size) - max;
     if (!(over > 0)) return;
     const dropped = await this.redis.zrange(zset, 0, String(over - 1));
