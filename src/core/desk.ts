@@ -74,13 +74,16 @@ class KnowledgeDesk implements Desk {
       // Follow-ups ("and for mobile?", "source?") are read with the conversation's previous question.
       const reply = await this.followUps.answer(this.snapshot, question, who.thread);
       answer = reply.answer;
-      // A sources list or a question back gets no feedback buttons and is no gap in the knowledge base.
-      const asked = reply.kind === 'question' || reply.kind === 'follow-up';
-      if (asked && answer.answered) {
+      if (reply.kind === 'sources' || reply.kind === 'needs-context') {
+        // A sources list or a question back: no feedback buttons, and no gap in the knowledge base.
+        this.options.observer?.onAnswer?.(answer, who, performance.now() - started);
+        return answer;
+      }
+      if (answer.answered) {
         answer.id = randomUUID().slice(0, 12);
         const context = { question: answer.question, chunkIds: answer.snippets.map((s) => s.citation.chunkId) };
         await store.setSession(`answer:${answer.id}`, JSON.stringify(context), FEEDBACK_WINDOW_MS);
-      } else if (asked && answer.declineReason !== 'empty' && answer.declineReason !== 'internal') {
+      } else if (answer.declineReason !== 'empty' && answer.declineReason !== 'internal') {
         await store.recordDeclined(question);
       }
     }
