@@ -44,7 +44,7 @@ describe('the follow-up rule', () => {
 
   it('keeps a message with a subject of its own, or with nothing but stop words, standing alone', () => {
     for (const text of [
-      'which is better for production?',
+      'which framework is better for production?',
       'and does pytorch support distributed training?',
       'is there a library that does distributed training',
       'thanks, that helps',
@@ -75,13 +75,13 @@ describe('follow-ups through the Desk', () => {
     desk = await createDesk({ knowledgeDir: 'knowledge', store });
   });
 
-  it('"and for mobile?" after "which is better for production?" asks about production on mobile', async () => {
+  it('"and for mobile?" after "which framework is better for production?" asks about production on mobile', async () => {
     const who = inThread();
-    await desk.ask('which is better for production?', who);
+    await desk.ask('which framework is better for production?', who);
     const followUp = await desk.ask('and for mobile?', who);
     const alone = await desk.ask('and for mobile?', inThread());
     expect(followUp.answered).toBe(true);
-    expect(followUp.question).toBe('which is better for production? → and for mobile?');
+    expect(followUp.question).toBe('which framework is better for production? → and for mobile?');
     // Production and mobile both: a production-stack section beside a mobile one, which "mobile" alone does not cite.
     const cited = chunkIds(followUp).join(' ');
     expect(cited).toMatch(/production/);
@@ -121,7 +121,7 @@ describe('follow-ups through the Desk', () => {
     expect(vague.lead).toMatch(/^What does “can you explain that more simply” refer to\?/);
     expect((await own.report(10)).unanswered).toEqual([]);
     // A follow-up that can stand alone is simply answered.
-    expect((await own.ask('and for mobile?', inThread())).answered).toBe(true);
+    expect((await own.ask('what about pytorch mobile?', inThread())).answered).toBe(true);
   });
 
   it('"source?" after a declined question says there was nothing to cite', async () => {
@@ -142,16 +142,26 @@ describe('follow-ups through the Desk', () => {
     expect(chunkIds(inConversation)).toEqual(chunkIds(alone));
   });
 
-  it('a follow-up whose combined question cannot be answered is answered on its own', async () => {
+  it('a follow-up after a declined question is answered on its own: a declined question gives no subject', async () => {
     const who = inThread();
     await desk.ask('how do I bake bread?', who);
-    const followUp = await desk.ask('and for mobile?', who);
+    const followUp = await desk.ask('what about pytorch mobile?', who);
     expect(followUp.answered).toBe(true);
-    expect(followUp.question).toBe('and for mobile?');
+    expect(followUp.question).toBe('what about pytorch mobile?');
+    expect(followUp.lead).toBe((await desk.ask('what about pytorch mobile?', inThread())).lead);
+  });
+
+  it('a follow-up naming something the sources lack is declined for it, as it would be alone', async () => {
+    const who = inThread();
+    await desk.ask('is pytorch good for research?', who);
+    const followUp = await desk.ask('and what about pytorch 2.5?', who);
+    expect(followUp.answered).toBe(false);
+    expect(followUp.question).toBe('and what about pytorch 2.5?');
+    expect(followUp.lead).toMatch(/don.t cover “PyTorch 2\.5”/);
   });
 
   it('keeps conversations apart: another thread, or no thread at all, has no previous question', async () => {
-    await desk.ask('which is better for production?', inThread('slack:T1:C1:100.1'));
+    await desk.ask('which framework is better for production?', inThread('slack:T1:C1:100.1'));
     expect((await desk.ask('source?', inThread('slack:T1:C1:200.2'))).lead).toMatch(/Sources for which answer/);
     const noThread = await desk.ask('source?', { platform: 'cli', userId: 'u1', conversation: 'x' });
     expect(noThread.lead).not.toMatch(/Sources for/);

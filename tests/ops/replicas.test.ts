@@ -116,7 +116,7 @@ describe.runIf(hasRedisServer())('two replicas sharing Redis', () => {
 
   it('a follow-up on B continues the question asked on A in the thread, and "source?" back on A lists its citations', async () => {
     const root = nextTs();
-    await sendEvent('A', appMention({ text: 'which is better for production?', ts: root }));
+    await sendEvent('A', appMention({ text: 'which framework is better for production?', ts: root }));
     await slack.waitFor(() => threadPosts(root).length === 1, 5_000, 'the answer from A');
     await sendEvent('B', message({ text: 'and what about for mobile?', channelType: 'channel', threadTs: root }));
     await slack.waitFor(() => threadPosts(root).length === 2, 5_000, 'the follow-up answer from B');
@@ -126,7 +126,7 @@ describe.runIf(hasRedisServer())('two replicas sharing Redis', () => {
     expect(followUp).toMatch(/PyTorch Mobile/);
     await sendEvent('A', message({ text: 'source?', channelType: 'channel', threadTs: root }));
     await slack.waitFor(() => threadPosts(root).length === 3, 5_000, 'the sources from A');
-    expect(blockText(threadPosts(root)[2]!)).toMatch(/Sources for “which is better for production\? → and what about for mobile\?”/);
+    expect(blockText(threadPosts(root)[2]!)).toMatch(/Sources for “which framework is better for production\? → and what about for mobile\?”/);
   });
 
   it('a reload on A changes the answers on B', async () => {

@@ -121,7 +121,7 @@ describe.each([
   });
 
   it('reads a follow-up without its subject with the previous question: "and what about for mobile?" after production', async () => {
-    await chat.ask('which is better for production?');
+    await chat.ask('which framework is better for production?');
     const reply = await chat.followUp('and what about for mobile?');
     expect(reply).toMatch(/\[1\]/);
     // Production tooling and mobile together; asked alone, the follow-up leads with mobile only.

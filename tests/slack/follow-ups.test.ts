@@ -44,7 +44,7 @@ describe('Slack follow-ups', () => {
 
   it('the same channel and thread_ts in another workspace is another conversation', async () => {
     const root = nextTs();
-    await reply(appMention({ text: 'which is better for production?', ts: root }));
+    await reply(appMention({ text: 'which framework is better for production?', ts: root }));
     const otherTeam = appMention({ text: 'source?', threadTs: root });
     otherTeam.team_id = 'T0OTHER001';
     expect(await reply(otherTeam)).toMatch(/Sources for which answer\?/);

@@ -1,7 +1,7 @@
 /**
  * Answering a message in its conversation. A question of its own is answered as always; "source?"
  * lists the previous answer's citations; a follow-up without its subject is asked together with the
- * previous question (its framework names left out when the follow-up names its own, so "what about
+ * previous question when that one was answered (its framework names left out when the follow-up names its own, so "what about
  * pytorch?" after a TensorFlow question is about PyTorch). If that combined question cannot be answered,
  * the message is answered on its own, so reading a message as a follow-up never loses an answer it
  * would have had. Turns live in the Store, so a follow-up on one replica continues a question asked on
@@ -48,7 +48,9 @@ export class FollowUps {
       return { answer: previous.answered ? sourcesReply(question, previous) : noSourcesReply(question, previous), kind: 'sources' };
     }
 
-    if (message.kind === 'follow-up' && previous) {
+    // Only an answered question gives a follow-up its subject: one the bot declined established none,
+    // and mixing its words in would only blur the follow-up.
+    if (message.kind === 'follow-up' && previous?.answered) {
       const searched = combine(previous, question, message.namesFramework, frameworksIn);
       const combined = answerQuestion(snapshot, searched);
       if (combined.answered) {
