@@ -52,8 +52,21 @@ export function classifyMessage(text: string, frameworksIn: FrameworksIn): Messa
   if (!continues && !BACK_REFERENCE.test(message)) return { kind: 'question' };
   const named = frameworksIn(message).length > 0;
   if (named && !continues) return { kind: 'question' };
-  // Topic words: content words that are not a framework's name ("mobile" in "and for mobile on tf?").
-  const topicWords = rawWords(message).filter((word) => contentTerms(word).length > 0 && frameworksIn(word).length === 0);
-  if (topicWords.length > 1 || (topicWords.length === 0 && !named)) return { kind: 'question' };
+  const topicWords = countTopicWords(message, frameworksIn);
+  if (topicWords > 1 || (topicWords === 0 && !named)) return { kind: 'question' };
   return { kind: 'follow-up', namesFramework: named };
+}
+
+/**
+ * Content words that are not a framework's name ("mobile" in "and for mobile on tf?"), counted up to 2:
+ * the rule only needs to know "none, one or more", and a long paste must not cost a parse per word.
+ */
+function countTopicWords(message: string, frameworksIn: FrameworksIn): number {
+  let count = 0;
+  for (const word of rawWords(message)) {
+    if (contentTerms(word).length === 0 || frameworksIn(word).length > 0) continue;
+    count += 1;
+    if (count > 1) break;
+  }
+  return count;
 }
