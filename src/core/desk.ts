@@ -5,11 +5,11 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Answer } from './answer/types.ts';
-import { answerQuestion } from './answer/compose.ts';
 import { sanitizeUserText } from './answer/sanitize.ts';
 import { suggestTopics } from './answer/suggest.ts';
 import type { FlowAction, FlowStep } from './flow/types.ts';
 import { advanceFlow, type FlowSession } from './flow/machine.ts';
+import { FollowUps } from './conversation/follow-ups.ts';
 import { loadKnowledgeBase } from './knowledge/load.ts';
 import { describeKnowledge, type KnowledgeFile } from './knowledge/overview.ts';
 import type { KnowledgeSnapshot } from './knowledge/snapshot.ts';
@@ -22,11 +22,14 @@ export interface DeskOptions {
   observer?: DeskObserver;
   /** Flow sessions expire this long after the last click. */
   sessionTtlMs?: number;
+  /** A conversation's last question is remembered this long for follow-ups (default one hour). */
+  followUpTtlMs?: number;
   /** Per-user question budget; unset means unlimited. */
   rateLimit?: { limit: number; windowMs: number };
 }
 
 const THIRTY_MINUTES = 30 * 60_000;
+const ONE_HOUR = 60 * 60_000;
 /** How long after an answer its 👍/👎 buttons still count. */
 const FEEDBACK_WINDOW_MS = 7 * 24 * 3_600_000;
 
@@ -44,12 +47,14 @@ class KnowledgeDesk implements Desk {
   private snapshot: KnowledgeSnapshot;
   private lastReload: (ReloadResult & { at: Date }) | undefined;
   private reloading: Promise<unknown> = Promise.resolve();
+  private readonly followUps: FollowUps;
 
   constructor(
     private readonly options: DeskOptions,
     initial: KnowledgeSnapshot,
   ) {
     this.snapshot = initial;
+    this.followUps = new FollowUps(options.store, options.followUpTtlMs ?? ONE_HOUR);
   }
 
   async ask(question: string, who: Requester): Promise<Answer> {
@@ -68,7 +73,14 @@ class KnowledgeDesk implements Desk {
         declineReason: 'rate_limited',
       };
     } else {
-      answer = answerQuestion(this.snapshot, question);
+      // Follow-ups ("and for mobile?", "source?") are read with the conversation's previous question.
+      const reply = await this.followUps.answer(this.snapshot, question, who.thread);
+      answer = reply.answer;
+      if (reply.kind === 'sources' || reply.kind === 'needs-context') {
+        // A sources list or a question back: no feedback buttons, and no gap in the knowledge base.
+        this.options.observer?.onAnswer?.(answer, who, performance.now() - started);
+        return answer;
+      }
       if (answer.answered) {
         answer.id = randomUUID().slice(0, 12);
         const context = { question: answer.question, chunkIds: answer.snippets.map((s) => s.citation.chunkId) };

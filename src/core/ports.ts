@@ -14,7 +14,24 @@ export interface Requester {
   platform: Platform;
   userId: string;
   conversation: string;
+  /** The conversation a question belongs to, for follow-ups; unset, every question stands alone. */
+  thread?: ThreadRef;
 }
+
+/**
+ * Where a question sits in a conversation (see docs/follow-ups.md). Keys start with the platform and
+ * name the whole place: Slack team + channel + thread, a Discord thread or reply chain, a DM, a console
+ * session.
+ */
+export interface ThreadRef {
+  /** Where this question's turn is saved. */
+  key: string;
+  /** The turn this question continues, when that is not `key` (a Discord reply to an earlier answer). */
+  continues?: string;
+}
+
+/** Longest conversation turn a Store keeps; the core writes far smaller ones (capped question and snippets). */
+export const MAX_CONVERSATION_CHARS = 16_000;
 
 export interface FeedbackRecord {
   vote: 'up' | 'down';
@@ -53,6 +70,14 @@ export interface Store {
   claimOnce(key: string, ttlMs: number): Promise<boolean>;
   /** Token bucket / fixed window per key; true when the call is allowed. */
   allowRate(key: string, limit: number, windowMs: number): Promise<boolean>;
+  /** A conversation's last turn (the core's JSON); undefined when none, expired or unreachable (fail-open). */
+  getConversation(key: string): Promise<string | undefined>;
+  /**
+   * Saves a conversation's last turn, expiring `ttlMs` after this write. Beyond the store's cap the least
+   * recently written conversations are forgotten; a value over `MAX_CONVERSATION_CHARS` is not kept and
+   * forgets the old turn too, so a follow-up never reads a stale one.
+   */
+  setConversation(key: string, value: string, ttlMs: number): Promise<void>;
   recordFeedback(record: FeedbackRecord): Promise<void>;
   /** Counts a declined question; `suggested` are the section headings the bot offered instead. */
   recordDeclined(question: string, suggested?: readonly string[]): Promise<void>;

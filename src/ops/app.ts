@@ -82,6 +82,7 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
       store,
       observer,
       sessionTtlMs: config.sessionTtlMs,
+      followUpTtlMs: config.followUps.ttlMs,
       ...(config.rateLimit && { rateLimit: config.rateLimit }),
     });
     desk = core;

@@ -40,9 +40,9 @@ export async function createStore(config: Config, logger: Logger, metrics: DeskM
   const { REDIS_URL: url, REDIS_KEY_PREFIX: keyPrefix } = config.env;
   if (!url) {
     logger.info('store: in memory (set REDIS_URL to share state between replicas)');
-    return { store: new MemoryStore() };
+    return { store: new MemoryStore({ maxConversations: config.followUps.maxConversations }) };
   }
-  const store = new RedisStore({ url, keyPrefix, onFailure: throttledWarning(logger, metrics) });
+  const store = new RedisStore({ url, keyPrefix, maxConversations: config.followUps.maxConversations, onFailure: throttledWarning(logger, metrics) });
   let lastConnectionError = '';
   store.redis.on('error', (error: Error) => {
     // ioredis reports every failed reconnect attempt; one line per distinct error is enough.

@@ -76,6 +76,8 @@ export const ENV_SHAPE = {
   REDIS_KEY_PREFIX: optional(z.string()).transform((value) => value ?? 'fdesk:'),
   RATE_LIMIT_PER_MINUTE: wholeNumber(0, 100_000, 20),
   SESSION_TTL_MINUTES: wholeNumber(1, 7 * 24 * 60, 30),
+  FOLLOW_UP_TTL_MINUTES: wholeNumber(1, 7 * 24 * 60, 60),
+  FOLLOW_UP_MAX_CONVERSATIONS: wholeNumber(100, 10_000_000, 50_000),
   SHUTDOWN_GRACE_MS: wholeNumber(0, 120_000, 10_000),
 };
 
@@ -130,6 +132,8 @@ export interface Config {
   /** Undefined when RATE_LIMIT_PER_MINUTE=0 (unlimited). */
   rateLimit?: { limit: number; windowMs: number };
   sessionTtlMs: number;
+  /** Follow-ups: how long a conversation's last question is remembered, and how many conversations at most. */
+  followUps: { ttlMs: number; maxConversations: number };
 }
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
@@ -154,6 +158,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): ConfigResul
     slackMode,
     discord: Boolean(env.DISCORD_TOKEN),
     sessionTtlMs: env.SESSION_TTL_MINUTES * 60_000,
+    followUps: { ttlMs: env.FOLLOW_UP_TTL_MINUTES * 60_000, maxConversations: env.FOLLOW_UP_MAX_CONVERSATIONS },
   };
   if (env.RATE_LIMIT_PER_MINUTE > 0) config.rateLimit = { limit: env.RATE_LIMIT_PER_MINUTE, windowMs: 60_000 };
   return { ok: true, config };

@@ -4,7 +4,7 @@
  * `maxEntries`; declined and feedback tallies drop their least-counted entries beyond `maxQuestions` — so
  * a flood of abandoned questionnaires or one-off questions cannot grow memory without bound.
  */
-import type { FeedbackRecord, Store, UsageReport } from '../core/ports.ts';
+import { type FeedbackRecord, MAX_CONVERSATION_CHARS, type Store, type UsageReport } from '../core/ports.ts';
 import { ExpiringMap } from './expiring-map.ts';
 import { reportKey, reportSuggestions, reportText } from './report-keys.ts';
 
@@ -17,6 +17,8 @@ export interface MemoryStoreOptions {
   maxEntries?: number;
   /** Most distinct questions kept in the declined and feedback tallies. */
   maxQuestions?: number;
+  /** Most conversations remembered for follow-ups (least recently written forgotten first). */
+  maxConversations?: number;
   /** Injectable clock (ms) for tests. */
   now?: () => number;
 }
@@ -44,6 +46,7 @@ export class MemoryStore implements Store {
   private readonly maxEntries: number;
   private readonly claims: ExpiringMap<true>;
   private readonly rates: ExpiringMap<number>;
+  private readonly conversations: ExpiringMap<string>;
   private readonly declined = new Map<string, Tally>();
   private readonly votes = new Map<string, Votes>();
   private readonly maxQuestions: number;
@@ -54,6 +57,7 @@ export class MemoryStore implements Store {
     this.maxEntries = max;
     this.claims = new ExpiringMap(max, this.now);
     this.rates = new ExpiringMap(max, this.now);
+    this.conversations = new ExpiringMap(options.maxConversations ?? max, this.now);
     this.maxQuestions = options.maxQuestions ?? 10_000;
   }
 
@@ -65,6 +69,7 @@ export class MemoryStore implements Store {
       sessionQueue: sum(maps.map((m) => m.queued)),
       claims: this.claims.size,
       rates: this.rates.size,
+      conversations: this.conversations.size,
       declined: this.declined.size,
       feedback: this.votes.size,
     };
@@ -106,6 +111,15 @@ export class MemoryStore implements Store {
     const count = (this.rates.get(key) ?? 0) + 1;
     if (!this.rates.update(key, count)) this.rates.set(key, count, windowMs);
     return count <= limit;
+  }
+
+  async getConversation(key: string): Promise<string | undefined> {
+    return this.conversations.get(key);
+  }
+
+  async setConversation(key: string, value: string, ttlMs: number): Promise<void> {
+    if (value.length > MAX_CONVERSATION_CHARS) this.conversations.delete(key);
+    else this.conversations.set(key, value, ttlMs);
   }
 
   async recordFeedback(record: FeedbackRecord): Promise<void> {

@@ -7,7 +7,7 @@
  * Questions are therefore always answered; only flows pause until Redis is back.
  */
 import type { ChainableCommander, Redis } from 'ioredis';
-import type { FeedbackRecord, Store, UsageReport } from '../core/ports.ts';
+import { type FeedbackRecord, MAX_CONVERSATION_CHARS, type Store, type UsageReport } from '../core/ports.ts';
 import { openRedis, connectRedis } from './redis-connection.ts';
 import { parseStoredJson } from '../core/stored-json.ts';
 import { reportKey, reportSuggestions, reportText } from './report-keys.ts';
@@ -32,6 +32,8 @@ export interface RedisStoreOptions {
    * this) and voted on (the least recently voted are dropped).
    */
   maxReported?: number;
+  /** Most conversations remembered for follow-ups; the least recently written are forgotten beyond it. */
+  maxConversations?: number;
 }
 
 /** Atomic fixed window: the first hit of a window sets its expiry, so a crash can never leave a key immortal. */
@@ -39,14 +41,25 @@ const RATE_SCRIPT = `local n = redis.call('INCR', KEYS[1])
 if n == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
 return n`;
 
+/**
+ * Saves a conversation turn and orders conversations by last write, for the cap: a write sequence, not
+ * the clock, so writes in the same millisecond keep their order. Members whose key already expired are
+ * the oldest and are dropped first. Returns the number of conversations remembered.
+ */
+const CONVERSATION_SCRIPT = `redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
+redis.call('ZADD', KEYS[2], redis.call('INCR', KEYS[3]), ARGV[3])
+return redis.call('ZCARD', KEYS[2])`;
+
 export class RedisStore implements Store {
   readonly redis: Redis;
   private readonly prefix: string;
   private readonly maxReported: number;
+  private readonly maxConversations: number;
 
   constructor(private readonly options: RedisStoreOptions) {
     this.prefix = options.keyPrefix ?? 'fdesk:';
     this.maxReported = options.maxReported ?? 10_000;
+    this.maxConversations = options.maxConversations ?? 100_000;
     this.redis = openRedis({ url: options.url, name: 'framework-desk:store', commandTimeoutMs: options.commandTimeoutMs ?? 1_000 });
   }
 
@@ -103,6 +116,24 @@ export class RedisStore implements Store {
     });
   }
 
+  /** Fail-open: without Redis a follow-up is read as a new question, which is still answered. */
+  getConversation(key: string): Promise<string | undefined> {
+    return this.failOpen('getConversation', undefined, async () => (await this.redis.get(this.key('conv', key))) ?? undefined);
+  }
+
+  async setConversation(key: string, value: string, ttlMs: number): Promise<void> {
+    await this.failOpen('setConversation', undefined, async () => {
+      const stored = this.key('conv', key);
+      if (value.length > MAX_CONVERSATION_CHARS) {
+        await this.redis.del(stored);
+        return;
+      }
+      const recent = this.key('conv-recent');
+      const size = await this.redis.eval(CONVERSATION_SCRIPT, 3, stored, recent, this.key('conv-seq'), value, Math.max(1, Math.round(ttlMs)), key);
+      await this.dropLowest(recent, size, (drop, dropped) => drop.del(...dropped.map((k) => this.key('conv', k))), this.maxConversations);
+    });
+  }
+
   async recordFeedback(record: FeedbackRecord): Promise<void> {
     const question = reportKey(record.question);
     if (!question) return;
@@ -144,11 +175,11 @@ export class RedisStore implements Store {
   }
 
   /**
-   * Keeps a report's sorted set at `maxReported` members: when `size` (its ZCARD) is over, the lowest
-   * scored are removed from it, and `also` removes what belongs to them, in one transaction.
+   * Keeps a sorted set at `max` members (a report's: `maxReported`): when `size` (its ZCARD) is over, the
+   * lowest scored are removed from it, and `also` removes what belongs to them, in one transaction.
    */
-  private async dropLowest(zset: string, size: unknown, also: (drop: ChainableCommander, dropped: string[]) => ChainableCommander): Promise<void> {
-    const over = Number(size) - this.maxReported;
+  private async dropLowest(zset: string, size: unknown, also: (drop: ChainableCommander, dropped: string[]) => ChainableCommander, max = this.maxReported): Promise<void> {
+    const over = Number(size) - max;
     if (!(over > 0)) return;
     const dropped = await this.redis.zrange(zset, 0, String(over - 1));
     if (dropped.length > 0) await also(this.redis.multi().zrem(zset, ...dropped), dropped).exec();

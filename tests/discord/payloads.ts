@@ -13,16 +13,32 @@ function member(id: string, permissions: string) {
   return { user: user(id), roles: [], joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0, permissions };
 }
 
-export function guildMessage(content: string, options: { authorId?: string; bot?: boolean; mentionBot?: boolean } = {}) {
+export function guildMessage(content: string, options: { authorId?: string; bot?: boolean; mentionBot?: boolean; channelId?: string } = {}) {
   const author = options.bot ? { ...user(options.authorId ?? '200000000000000020'), bot: true } : user(options.authorId ?? ASKER_ID);
   const mentionBot = options.mentionBot ?? true;
+  const channelId = options.channelId ?? CHANNEL_ID;
   return {
-    ...messageObject(CHANNEL_ID, author, mentionBot ? `<@${BOT_ID}> ${content}` : content),
-    channel_type: 0,
+    ...messageObject(channelId, author, mentionBot ? `<@${BOT_ID}> ${content}` : content),
+    channel_type: channelId === CHANNEL_ID ? 0 : 11,
     guild_id: GUILD_ID,
     member: { roles: [], joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0 },
     mention_everyone: content.includes('@everyone'),
     mentions: mentionBot ? [{ ...botUser, member: { roles: [], joined_at: new Date().toISOString() } }] : [],
+  };
+}
+
+/**
+ * A reply in the guild channel to `answer` (a message the bot posted), as Discord dispatches it: type 19
+ * with `message_reference` and `referenced_message`. Replies ping their author unless `ping: false`.
+ */
+export function guildReply(content: string, answer: { id: string; channel_id: string }, options: { ping?: boolean; authorId?: string } = {}) {
+  const ping = options.ping ?? true;
+  return {
+    ...guildMessage(content, { mentionBot: false, ...(options.authorId && { authorId: options.authorId }) }),
+    type: 19,
+    message_reference: { type: 0, message_id: answer.id, channel_id: answer.channel_id, guild_id: GUILD_ID },
+    referenced_message: answer,
+    mentions: ping ? [{ ...botUser, member: { roles: [], joined_at: new Date().toISOString() } }] : [],
   };
 }
 

@@ -13,6 +13,8 @@ export const BOT_ID = '200000000000000002';
 export const GUILD_ID = '200000000000000003';
 export const CHANNEL_ID = '200000000000000004';
 export const DM_CHANNEL_ID = '200000000000000005';
+/** A public thread in the guild channel (type 11), present from GUILD_CREATE. */
+export const THREAD_ID = '200000000000000006';
 
 export interface RecordedCall {
   method: string;
@@ -92,6 +94,10 @@ export class DiscordStandIn {
   /** Dispatches sent while no session was live (client reconnecting); delivered once it is back. */
   private pending: { t: string; d: unknown }[] = [];
   private seq = 0;
+  /** Messages the bot posted to channels, by id, as Discord would return them (replies with their reference). */
+  readonly posted = new Map<string, ReturnType<typeof messageFromBody>>();
+  /** `GET /channels/{id}/messages/{id}` requests served. */
+  messageReads = 0;
   /** Wakes `waitForCalls` on every recorded call, so waits measure the call, not a polling interval. */
   private readonly callRecorded = new EventEmitter().setMaxListeners(0);
 
@@ -134,10 +140,16 @@ export class DiscordStandIn {
       return json(200, { url: `ws://127.0.0.1:${this.port}`, shards: 1, session_start_limit: { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: 1 } });
     }
     if (method === 'GET' && (path === '/oauth2/applications/@me' || path === '/applications/@me')) return json(200, { id: APP_ID, name: 'Framework Desk', bot: botUser });
+    let m: RegExpExecArray | null;
+    // Reading a message back (a reply's reference) is not something the bot posts, so it is not a call.
+    if (method === 'GET' && (m = /^\/channels\/\d+\/messages\/(\d+)$/.exec(path))) {
+      this.messageReads += 1;
+      const found = this.posted.get(m[1] ?? '');
+      return found ? json(200, found) : json(404, { message: 'Unknown Message', code: 10008 });
+    }
     this.calls.push({ method, path, query: url.search, body, at: Date.now() });
     this.callRecorded.emit('call');
-    let m: RegExpExecArray | null;
-    if (method === 'POST' && (m = /^\/channels\/(\d+)\/messages$/.exec(path))) return json(200, messageFromBody(body, m[1] ?? ''));
+    if (method === 'POST' && (m = /^\/channels\/(\d+)\/messages$/.exec(path))) return json(200, this.post(body, m[1] ?? ''));
     if (method === 'POST' && /^\/interactions\/\d+\/[^/]+\/callback$/.test(path)) return json(204);
     if (method === 'PATCH' && /^\/webhooks\/\d+\/[^/]+\/messages\/@original$/.test(path)) return json(200, messageFromBody(body, CHANNEL_ID));
     if (method === 'POST' && /^\/webhooks\/\d+\/[^/]+$/.test(path)) return json(200, messageFromBody(body, CHANNEL_ID));
@@ -148,6 +160,20 @@ export class DiscordStandIn {
       );
     }
     json(404, { message: `stand-in has no route for ${method} ${path}`, code: 0 });
+  }
+
+  /** Keeps a posted message; a reply (`message_reference` in the body) is type 19 and points at its question. */
+  private post(body: unknown, channelId: string) {
+    const reference = (body as { message_reference?: { message_id?: string } } | undefined)?.message_reference;
+    const extra = reference?.message_id ? { type: 19, message_reference: { type: 0, message_id: reference.message_id, channel_id: channelId, guild_id: GUILD_ID } } : {};
+    const message = messageFromBody(body, channelId, extra);
+    this.posted.set(message.id, message);
+    return message;
+  }
+
+  /** The last message the bot posted in reply to message `questionId`. */
+  replyTo(questionId: string): ReturnType<typeof messageFromBody> | undefined {
+    return [...this.posted.values()].filter((m) => (m as { message_reference?: { message_id: string } }).message_reference?.message_id === questionId).at(-1);
   }
 
   private handleGateway(socket: WebSocket): void {
@@ -195,7 +221,19 @@ export class DiscordStandIn {
         channels: [{ id: CHANNEL_ID, type: 0, name: 'general', guild_id: GUILD_ID, position: 0, permission_overwrites: [] }],
         roles: [{ id: GUILD_ID, name: '@everyone', permissions: '1024', position: 0, color: 0, hoist: false, managed: false, mentionable: false }],
         members: [],
-        threads: [],
+        threads: [
+          {
+            id: THREAD_ID,
+            type: 11,
+            guild_id: GUILD_ID,
+            parent_id: CHANNEL_ID,
+            name: 'framework talk',
+            owner_id: '200000000000000099',
+            message_count: 0,
+            member_count: 1,
+            thread_metadata: { archived: false, auto_archive_duration: 1440, archive_timestamp: new Date().toISOString(), locked: false },
+          },
+        ],
         emojis: [],
         stickers: [],
         voice_states: [],

@@ -14,6 +14,17 @@ describe('environment config', () => {
     expect(result.config.env.KB_WATCH).toBe(false);
     expect(result.config.rateLimit).toEqual({ limit: 20, windowMs: 60_000 });
     expect(result.config.sessionTtlMs).toBe(30 * 60_000);
+    expect(result.config.followUps).toEqual({ ttlMs: 60 * 60_000, maxConversations: 50_000 });
+  });
+
+  it('reads the follow-up memory from FOLLOW_UP_TTL_MINUTES and FOLLOW_UP_MAX_CONVERSATIONS, and names a bad value', () => {
+    const set = loadConfig({ FOLLOW_UP_TTL_MINUTES: '15', FOLLOW_UP_MAX_CONVERSATIONS: '2000' });
+    expect(set.ok && set.config.followUps).toEqual({ ttlMs: 15 * 60_000, maxConversations: 2000 });
+    const bad = loadConfig({ FOLLOW_UP_TTL_MINUTES: '0', FOLLOW_UP_MAX_CONVERSATIONS: 'lots' });
+    expect(bad.ok).toBe(false);
+    if (bad.ok) return;
+    expect(bad.problems.join('\n')).toMatch(/FOLLOW_UP_TTL_MINUTES must be at least 1/);
+    expect(bad.problems.join('\n')).toMatch(/FOLLOW_UP_MAX_CONVERSATIONS must be a whole number from 100 to 10000000/);
   });
 
   it('picks Slack HTTP mode, Socket Mode and Discord from the tokens that are set', () => {

@@ -13,8 +13,8 @@ describe.runIf(hasRedisServer())('RedisStore', () => {
   afterAll(async () => server?.destroy());
 
   // A key prefix per store: each test sees an empty report, as with a fresh MemoryStore.
-  runStoreContract('RedisStore', async () => {
-    const store = new RedisStore({ url: server.url, keyPrefix: `contract-${n++}:` });
+  runStoreContract('RedisStore', async (options) => {
+    const store = new RedisStore({ url: server.url, keyPrefix: `contract-${n++}:`, ...options });
     if (!(await store.connect(5_000))) throw new Error('test redis-server not reachable');
     return store;
   });

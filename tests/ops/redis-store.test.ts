@@ -82,6 +82,18 @@ describe.runIf(hasRedisServer())('RedisStore against a real redis-server', () =>
     expect((await store.report(10)).downvoted.find((d) => d.question === 'Corrupt?')).toMatchObject({ chunkIds: [] });
   });
 
+  it('keeps follow-up turns with a TTL, and caps the conversations it remembers in one sorted set', async () => {
+    const capped = new RedisStore({ url: server.url, keyPrefix: 'conv-unit:', maxConversations: 2 });
+    await capped.connect();
+    for (const key of ['slack:T1:C1:1.1', 'slack:T1:C1:2.2', 'discord:9']) await capped.setConversation(key, '{"v":1}', 5_000);
+    const ttl = await capped.redis.pttl('conv-unit:conv:discord:9');
+    expect(ttl).toBeGreaterThan(0);
+    expect(ttl).toBeLessThanOrEqual(5_000);
+    expect(await capped.redis.zcard('conv-unit:conv-recent')).toBe(2);
+    expect(await capped.redis.exists('conv-unit:conv:slack:T1:C1:1.1')).toBe(0);
+    await capped.close();
+  });
+
   it('fails open while Redis is down and recovers when it is back', async () => {
     await server.stop();
     failures.length = 0;
@@ -93,6 +105,10 @@ describe.runIf(hasRedisServer())('RedisStore against a real redis-server', () =>
     await expect(store.getSession('flow:x')).rejects.toBeInstanceOf(StoreUnavailableError);
     const outageMs = performance.now() - started;
     await expect(store.report(5)).rejects.toBeInstanceOf(StoreUnavailableError);
+    // Follow-up state fails open: the message is then read as a question of its own, still answered.
+    await store.setConversation('slack:T1:C1:1.1', '{"v":1}', 1000);
+    expect(await store.getConversation('slack:T1:C1:1.1')).toBeUndefined();
+    expect(failures).toEqual(expect.arrayContaining(['setConversation', 'getConversation']));
     expect(outageMs).toBeLessThan(3000);
     expect(failures).toEqual(expect.arrayContaining(['claimOnce', 'allowRate', 'recordDeclined', 'setSession', 'getSession']));
 

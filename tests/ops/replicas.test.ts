@@ -2,7 +2,8 @@
  * Scale-out, end to end: two complete bots (replica A and B, each `startApp` exactly as `npm start` wires
  * it — Slack HTTP mode, own HTTP port, own Redis connections) share one real redis-server and one
  * knowledge volume, and talk to one Slack stand-in. Proves: a Slack retry delivered to the other replica
- * is not answered twice; a /choose-framework flow started on A continues on B; a reload on A changes B's
+ * is not answered twice; a /choose-framework flow started on A continues on B; a follow-up in a thread on
+ * B is read with the question asked on A; a reload on A changes B's
  * answers; Redis restarted mid-run → both keep answering and recover.
  */
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -12,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type App } from '../../src/ops/app.ts';
 import { loadConfig } from '../../src/ops/config.ts';
 import { blockText, buttonsOf } from '../slack/harness.ts';
-import { appMention, blockAction, slashCommand } from '../slack/payloads.ts';
+import { appMention, blockAction, message, nextTs, slashCommand } from '../slack/payloads.ts';
 import { SIGNING_SECRET, signedHeaders } from '../slack/signing.ts';
 import { SlackStandIn, type RecordedCall } from '../slack/standin.ts';
 import { captureLogger } from './fakes.ts';
@@ -111,6 +112,21 @@ describe.runIf(hasRedisServer())('two replicas sharing Redis', () => {
     }
     expect(blockText(message)).toContain('Recommendation:');
     expect(seen.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('a follow-up on B continues the question asked on A in the thread, and "source?" back on A lists its citations', async () => {
+    const root = nextTs();
+    await sendEvent('A', appMention({ text: 'which framework is better for production?', ts: root }));
+    await slack.waitFor(() => threadPosts(root).length === 1, 5_000, 'the answer from A');
+    await sendEvent('B', message({ text: 'and what about for mobile?', channelType: 'channel', threadTs: root }));
+    await slack.waitFor(() => threadPosts(root).length === 2, 5_000, 'the follow-up answer from B');
+    const followUp = blockText(threadPosts(root)[1]!);
+    // Production tooling and mobile together: read with A's question, not on its own.
+    expect(followUp).toMatch(/caught up through TorchServe, TorchScript and ONNX export/);
+    expect(followUp).toMatch(/PyTorch Mobile/);
+    await sendEvent('A', message({ text: 'source?', channelType: 'channel', threadTs: root }));
+    await slack.waitFor(() => threadPosts(root).length === 3, 5_000, 'the sources from A');
+    expect(blockText(threadPosts(root)[2]!)).toMatch(/Sources for “which framework is better for production\? → and what about for mobile\?”/);
   });
 
   it('a reload on A changes the answers on B', async () => {

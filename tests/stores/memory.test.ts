@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { MemoryStore } from '../../src/stores/memory-store.ts';
 import { runStoreContract } from './store-contract.ts';
 
-runStoreContract('MemoryStore', () => new MemoryStore());
+runStoreContract('MemoryStore', (options) => new MemoryStore(options));
 
 /** A clock the test moves by hand. */
 function clock(start = 1_000_000) {

@@ -4,7 +4,7 @@
  * TTLs (tens of milliseconds), so it works for any implementation without a fake clock.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { FeedbackRecord, Store } from '../../src/core/ports.ts';
+import { type FeedbackRecord, MAX_CONVERSATION_CHARS, type Store } from '../../src/core/ports.ts';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 let unique = 0;
@@ -13,7 +13,12 @@ const key = (name: string) => `${name}-${process.pid}-${Date.now()}-${unique++}`
 
 const vote = (question: string, v: 'up' | 'down', chunkIds = ['doc#a'], at = 0): FeedbackRecord => ({ vote: v, question, chunkIds, platform: 'console', userId: 'u1', at });
 
-export function runStoreContract(name: string, makeStore: () => Store | Promise<Store>): void {
+/** Limits a contract test may ask the store under test to use. */
+export interface ContractStoreOptions {
+  maxConversations?: number;
+}
+
+export function runStoreContract(name: string, makeStore: (options?: ContractStoreOptions) => Store | Promise<Store>): void {
   describe(`Store contract: ${name}`, () => {
     let store: Store;
     beforeEach(async () => {
@@ -70,6 +75,57 @@ export function runStoreContract(name: string, makeStore: () => Store | Promise<
       expect(await store.allowRate(key('rate-other'), 3, 500)).toBe(true);
       await sleep(650);
       expect(await store.allowRate(k, 3, 500)).toBe(true);
+    });
+
+    it('remembers one turn per conversation, replaced by each write and apart from sessions', async () => {
+      const [a, b] = [key('conv-a'), key('conv-b')];
+      expect(await store.getConversation(a)).toBeUndefined();
+      await store.setConversation(a, '{"turn":1}', 60_000);
+      await store.setConversation(b, '{"other":true}', 60_000);
+      await store.setConversation(a, '{"turn":2}', 60_000);
+      expect(await store.getConversation(a)).toBe('{"turn":2}');
+      expect(await store.getConversation(b)).toBe('{"other":true}');
+      // The same key in the session namespace is a different thing.
+      expect(await store.getSession(a)).toBeUndefined();
+      await store.setSession(b, 'session', 60_000);
+      expect(await store.getConversation(b)).toBe('{"other":true}');
+    });
+
+    it('forgets a conversation its TTL after the last write', async () => {
+      const k = key('conv-ttl');
+      await store.setConversation(k, 'v', 400);
+      await sleep(200);
+      await store.setConversation(k, 'v2', 400);
+      await sleep(250);
+      expect(await store.getConversation(k)).toBe('v2');
+      await sleep(300);
+      expect(await store.getConversation(k)).toBeUndefined();
+    });
+
+    it('keeps at most maxConversations, forgetting the least recently written first', async () => {
+      const capped = await makeStore({ maxConversations: 3 });
+      try {
+        const [a, b, c, d] = ['a', 'b', 'c', 'd'].map((n) => key(`conv-cap-${n}`)) as [string, string, string, string];
+        for (const k of [a, b, c]) await capped.setConversation(k, k, 60_000);
+        await capped.setConversation(a, 'a again', 60_000); // a is now the most recent
+        await capped.setConversation(d, d, 60_000);
+        expect(await capped.getConversation(b)).toBeUndefined();
+        expect(await capped.getConversation(a)).toBe('a again');
+        expect(await capped.getConversation(c)).toBe(c);
+        expect(await capped.getConversation(d)).toBe(d);
+      } finally {
+        await capped.close();
+      }
+    });
+
+    it('refuses a turn over MAX_CONVERSATION_CHARS and forgets the old one, so no stale turn is read', async () => {
+      const k = key('conv-big');
+      await store.setConversation(k, 'small', 60_000);
+      await store.setConversation(k, 'x'.repeat(MAX_CONVERSATION_CHARS + 1), 60_000);
+      expect(await store.getConversation(k)).toBeUndefined();
+      const atLimit = 'y'.repeat(MAX_CONVERSATION_CHARS);
+      await store.setConversation(k, atLimit, 60_000);
+      expect(await store.getConversation(k)).toBe(atLimit);
     });
 
     it('reports declined questions grouped by normalised text, most asked first, first phrasing kept', async () => {

@@ -8,6 +8,7 @@
  * codes), so `printf 'q\n' | npm start` prints answers only.
  */
 import { APOLOGY } from '../../core/messages.ts';
+import { randomUUID } from 'node:crypto';
 import { createInterface, type Interface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { ChatAdapter } from '../adapter.ts';
@@ -61,7 +62,9 @@ export class ConsoleAdapter implements ChatAdapter {
   private linesRead = 0;
 
   constructor(private readonly options: ConsoleAdapterOptions) {
-    this.who = { platform: 'console', userId: options.userId ?? 'local', conversation: 'console' };
+    // Each console session is one conversation for follow-ups.
+    const thread = { key: `console:${randomUUID()}` };
+    this.who = { platform: 'console', userId: options.userId ?? 'local', conversation: 'console', thread };
     this.prompt = options.prompt ?? '> ';
   }
 

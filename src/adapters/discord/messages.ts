@@ -1,11 +1,12 @@
 /**
- * Messages: a DM to the bot, or a message in a server that mentions the bot directly, is a question.
+ * Messages: a DM to the bot, or a message in a server that mentions the bot directly or replies to one
+ * of its messages, is a question (read with the conversation before it: see `discordThread`).
  * `@everyone`/role pings do not count, and bots (including this one) are ignored so two bots can never
  * talk each other into a loop.
  */
 import { APOLOGY } from '../../core/messages.ts';
 import type { Message } from 'discord.js';
-import { requesterOf, type HandlerContext } from './context.ts';
+import { discordThread, requesterOf, type HandlerContext } from './context.ts';
 import { COLORS, renderAnswer, renderNotice } from './render.ts';
 import { replyToMessage } from './respond.ts';
 
@@ -16,7 +17,8 @@ const MAX_MESSAGE_QUESTION = 2000;
 export function questionFor(message: Message, botId: string): string | undefined {
   if (message.author.bot || message.webhookId || message.system) return undefined;
   if (message.inGuild()) {
-    if (!message.mentions.users.has(botId)) return undefined;
+    // A reply with its ping turned off does not list us in `mentions.users`, but it is still to us.
+    if (!message.mentions.users.has(botId) && message.mentions.repliedUser?.id !== botId) return undefined;
     return message.content.replace(new RegExp(`<@!?${botId}>`, 'g'), ' ').trim();
   }
   return message.content.trim();
@@ -27,7 +29,7 @@ export async function handleMessage(message: Message, context: HandlerContext): 
   const question = questionFor(message, botId);
   if (question === undefined) return;
   try {
-    const who = requesterOf(message.author, message.channelId);
+    const who = { ...requesterOf(message.author, message.channelId), thread: await discordThread(message, botId) };
     const answer = await context.desk.ask(question.slice(0, MAX_MESSAGE_QUESTION), who);
     if (answer.quiet) return; // already told to slow down in this window
     await replyToMessage(message, renderAnswer(answer));

@@ -7,7 +7,7 @@ import type { App } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { Answer } from '../../core/answer/types.ts';
 import { APOLOGY } from '../../core/messages.ts';
-import { requesterOf, type HandlerContext } from './context.ts';
+import { requesterOf, slackThread, type HandlerContext } from './context.ts';
 import { claimOnce, eventKey, messageKey } from './dedupe.ts';
 import { questionFromSlackText } from './incoming-text.ts';
 import { notice, renderAnswer } from './render.ts';
@@ -55,6 +55,8 @@ interface Incoming {
   text: unknown;
   /** The delivery's event_id (the same on every retry of it). */
   eventId: string | undefined;
+  /** The workspace (team_id of the delivery), part of the conversation's identity. */
+  team: string | undefined;
 }
 
 /**
@@ -69,11 +71,23 @@ async function firstTime(ctx: HandlerContext, m: Incoming): Promise<boolean> {
   return claimOnce(ctx.store, ctx.logger, messageKey(m.channel, m.ts));
 }
 
-async function answer(ctx: HandlerContext, client: WebClient, m: Incoming, threadTs: string | undefined, botUserId: string | undefined): Promise<void> {
+/**
+ * Answers `m` in `threadTs` (undefined: top level). Follow-ups belong to the thread `conversationTs`, or
+ * to the whole channel when it is undefined (a DM).
+ */
+async function answer(
+  ctx: HandlerContext,
+  client: WebClient,
+  m: Incoming,
+  threadTs: string | undefined,
+  botUserId: string | undefined,
+  conversationTs: string | undefined,
+): Promise<void> {
   if (!(await firstTime(ctx, m))) return;
   let reply: Answer | undefined;
   try {
-    reply = await ctx.desk.ask(questionFromSlackText(m.text, botUserId), requesterOf(m.user, m.channel));
+    const who = { ...requesterOf(m.user, m.channel), thread: slackThread(m.team, m.channel, conversationTs) };
+    reply = await ctx.desk.ask(questionFromSlackText(m.text, botUserId), who);
     if (reply.quiet) return; // already told to slow down in this window
     await postMessages(client, m.channel, threadTs, renderAnswer(reply));
     if (threadTs) await ctx.store.setSession(`slack:${threadKey(m.channel, threadTs)}`, '1', THREAD_FOLLOW_MS);
@@ -89,14 +103,15 @@ function fromPerson(event: MessageLike, body: unknown, botUserId: string | undef
   const ts = str(event.ts);
   if (!user || !channel || !ts || event.bot_id || user === botUserId) return undefined;
   if (!HUMAN_SUBTYPES.has(str(event.subtype))) return undefined;
-  return { user, channel, ts, text: event.text, threadTs: str(event.thread_ts), eventId: str((body as { event_id?: unknown }).event_id) };
+  const envelope = body as { event_id?: unknown; team_id?: unknown };
+  return { user, channel, ts, text: event.text, threadTs: str(event.thread_ts), eventId: str(envelope.event_id), team: str(envelope.team_id) };
 }
 
 export function registerEvents(app: App, ctx: HandlerContext): void {
   app.event('app_mention', async ({ event, body, client, context }) => {
     const m = fromPerson(event as MessageLike, body, context.botUserId);
     if (!m) return;
-    await answer(ctx, client, m, m.threadTs ?? m.ts, context.botUserId);
+    await answer(ctx, client, m, m.threadTs ?? m.ts, context.botUserId, m.threadTs ?? m.ts);
   });
 
   app.event('message', async ({ event, body, client, context }) => {
@@ -104,13 +119,14 @@ export function registerEvents(app: App, ctx: HandlerContext): void {
     const m = fromPerson(raw, body, context.botUserId);
     if (!m) return;
     if (raw.channel_type === 'im') {
-      await answer(ctx, client, m, m.threadTs, context.botUserId);
+      // The whole DM is one conversation, threads in it included.
+      await answer(ctx, client, m, m.threadTs, context.botUserId, undefined);
       return;
     }
     // A thread reply that mentions us arrives as app_mention too; let that one answer.
     if (!m.threadTs || m.threadTs === m.ts) return;
     if (context.botUserId && typeof m.text === 'string' && m.text.includes(`<@${context.botUserId}>`)) return;
     const followed = await ctx.store.getSession(`slack:${threadKey(m.channel, m.threadTs)}`).catch(() => undefined);
-    if (followed) await answer(ctx, client, m, m.threadTs, context.botUserId);
+    if (followed) await answer(ctx, client, m, m.threadTs, context.botUserId, m.threadTs);
   });
 }
