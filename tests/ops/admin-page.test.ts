@@ -233,7 +233,7 @@ describe('admin page: pages', () => {
 
   it('lists declined questions most asked first with the sections suggested, and every vote with its cited sections', async () => {
     const { client, desk } = await serve();
-    await desk.ask('Does pytorch run on a quantum computer?', who);
+    await desk.ask('Does pytorch 2.5 run on a quantum computer?', who);
     for (let i = 0; i < 3; i++) await desk.ask('How do I bake sourdough bread?', who);
     const answer = await desk.ask('when was pytorch released?', who);
     expect(answer.answered).toBe(true);
@@ -243,7 +243,7 @@ describe('admin page: pages', () => {
     await admin.signIn(TOKEN);
 
     const gaps = (await admin.get('/admin/gaps')).text;
-    expect(gaps.indexOf('How do I bake sourdough bread?')).toBeLessThan(gaps.indexOf('Does pytorch run on a quantum computer?'));
+    expect(gaps.indexOf('How do I bake sourdough bread?')).toBeLessThan(gaps.indexOf('Does pytorch 2.5 run on a quantum computer?'));
     expect(gaps).toContain('asked 3 times');
     expect(gaps).toMatch(/Suggested instead:<\/p><ul><li>[^<]+ <span class="meta">— [^<]+ \(<code>[\w-]+\.md:\d+<\/code>\)/);
 
