@@ -26,9 +26,12 @@ if (!token) fail('DISCORD_TOKEN is not set — copy the bot token from the Devel
 
 const knowledgeDir = env.KNOWLEDGE_DIR;
 let questions: Awaited<ReturnType<typeof flowQuestions>>;
+let frameworks: string[];
 try {
   // The /choose-framework options come from the flow, read through the same Desk the bot runs.
-  questions = await flowQuestions(await createDesk({ knowledgeDir, store: new MemoryStore() }));
+  const desk = await createDesk({ knowledgeDir, store: new MemoryStore() });
+  questions = await flowQuestions(desk);
+  frameworks = desk.status().frameworks;
 } catch (error) {
   fail(error instanceof Error ? error.message : String(error));
 }
@@ -37,6 +40,7 @@ try {
   const result = await registerCommands({
     token,
     questions,
+    frameworks,
     ...(env.DISCORD_APPLICATION_ID && { applicationId: env.DISCORD_APPLICATION_ID }),
     ...(env.DISCORD_GUILD_ID && { guildId: env.DISCORD_GUILD_ID }),
     ...(env.DISCORD_API_URL && { apiUrl: env.DISCORD_API_URL }),

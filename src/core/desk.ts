@@ -142,6 +142,7 @@ class KnowledgeDesk implements Desk {
   }
 
   status() {
-    return { documents: this.snapshot.documents, chunks: this.snapshot.chunks.length, loadedAt: this.snapshot.loadedAt };
+    const { documents, chunks, loadedAt, frameworks } = this.snapshot;
+    return { documents, chunks: chunks.length, loadedAt, frameworks: frameworks.names };
   }
 }

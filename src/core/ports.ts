@@ -67,6 +67,8 @@ export interface KnowledgeStatus {
   documents: number;
   chunks: number;
   loadedAt: Date;
+  /** The display names of the frameworks the base declares (`frameworks.yaml`), in its order. */
+  frameworks: string[];
 }
 
 /** Hooks for logs and metrics; the core calls them, `src/ops` implements them. */
