@@ -83,29 +83,23 @@ beforeAll(() => {
 });
 afterAll(() => base?.remove());
 
-describe.each([
-  ['console', consoleDriver],
-  ['slack', slackDriver],
-  ['discord', discordDriver],
-] as const)('%s on the JAX fixture base', (_name, start) => {
-  let chat: ChatDriver;
-  beforeAll(async () => {
-    chat = await start();
-  });
-  afterAll(async () => chat?.close());
+const DRIVERS = { console: consoleDriver, slack: slackDriver, discord: discordDriver } as const;
 
-  it('answers a JAX question from the Fixture Review', async () => {
-    const reply = await chat.ask('how does jax vmap compare to pmap?');
-    expect(reply).toMatch(/vmap/);
-    expect(reply).toMatch(/Fixture Review/);
-  });
-
-  it('recommends JAX with one score bar per framework', async () => {
-    // JSON-escaped on Discord: newlines arrive as \n inside the embed's description.
-    const reply = (await chat.choose()).replaceAll('\\n', '\n');
-    expect(reply).toMatch(/Recommendation: JAX/);
-    const bars = reply.split('\n').filter((line) => /^(TensorFlow|PyTorch|JAX) +[█░]{10} \d+\.\d$/.test(line.trim()));
-    expect(bars.map((line) => line.trim().split(' ')[0])).toEqual(['TensorFlow', 'PyTorch', 'JAX']);
-    expect(bars.find((line) => line.startsWith('JAX'))).toMatch(/██████████ 4\.0$/);
+describe('the JAX fixture base on every adapter', () => {
+  it.each(Object.keys(DRIVERS) as (keyof typeof DRIVERS)[])('%s: answers a JAX question from the Fixture Review and recommends JAX with a bar per framework', async (name) => {
+    const chat = await DRIVERS[name]();
+    try {
+      const reply = await chat.ask('how does jax vmap compare to pmap?');
+      expect(reply).toMatch(/vmap/);
+      expect(reply).toMatch(/Fixture Review/);
+      // JSON-escaped on Discord: newlines arrive as \n inside the embed's description.
+      const result = (await chat.choose()).replaceAll('\\n', '\n');
+      expect(result).toMatch(/Recommendation: JAX/);
+      const bars = result.split('\n').filter((line) => /^(TensorFlow|PyTorch|JAX) +[█░]{10} \d+\.\d$/.test(line.trim()));
+      expect(bars.map((line) => line.trim().split(' ')[0])).toEqual(['TensorFlow', 'PyTorch', 'JAX']);
+      expect(bars.find((line) => line.trim().startsWith('JAX'))).toMatch(/██████████ 4\.0$/);
+    } finally {
+      await chat.close();
+    }
   });
 });

@@ -3,9 +3,10 @@
  * chunk, every `when` names real questions and options, the contract ids exist, every option can be
  * chosen). Every issue carries the YAML line, so `kb:check` can say `flow/choose-framework.yaml:42: …`.
  */
-import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
+import { LineCounter, parseDocument } from 'yaml';
 import type { FrameworkList } from '../answer/frameworks.ts';
 import type { KnowledgeIssue } from '../knowledge/schema.ts';
+import { lineOfPath as lineOf, type YamlPath as Path } from '../knowledge/yaml-lines.ts';
 import { FlowDefinitionSchema, type FlowDefinition, type FlowFile } from './schema.ts';
 
 /** The ids other tools rely on (issue 3); a flow file may add options, never drop these. */
@@ -16,17 +17,6 @@ const CONTRACT_OPTIONS: Record<string, readonly string[]> = {
   domain: ['nlp_genai', 'vision', 'tabular', 'other'],
   team: ['tensorflow', 'pytorch', 'none'],
 };
-
-type Path = readonly (string | number)[];
-
-/** Line of the deepest YAML node that exists along `path` (1 when nothing matches). */
-function lineOf(doc: Document, counter: LineCounter, path: Path): number {
-  for (let depth = path.length; depth >= 0; depth--) {
-    const node = doc.getIn(path.slice(0, depth), true);
-    if (isNode(node) && node.range) return counter.linePos(node.range[0]).line;
-  }
-  return 1;
-}
 
 /**
  * Parses and validates a flow file against the base's chunk ids and declared frameworks. Without

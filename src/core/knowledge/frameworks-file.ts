@@ -9,11 +9,12 @@
  *     name: TensorFlow
  *     aliases: [tf, tf2]
  */
-import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
+import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { FrameworkList } from '../answer/frameworks.ts';
 import { toTerm, words } from '../answer/terms.ts';
 import { FrameworkSchema, type KnowledgeIssue } from './schema.ts';
+import { lineOfPath, type YamlPath } from './yaml-lines.ts';
 
 export const FRAMEWORKS_FILE = 'frameworks.yaml';
 
@@ -39,21 +40,11 @@ export const FrameworksFileSchema = z
   })
   .strict();
 
-type Path = readonly (string | number)[];
-
-function lineOf(doc: Document, counter: LineCounter, path: Path): number {
-  for (let depth = path.length; depth >= 0; depth--) {
-    const node = doc.getIn(path.slice(0, depth), true);
-    if (isNode(node) && node.range) return counter.linePos(node.range[0]).line;
-  }
-  return 1;
-}
-
 /** Parses and validates `frameworks.yaml`; the list only when there is no error. */
 export function parseFrameworksFile(text: string, file: string): { frameworks?: FrameworkList; issues: KnowledgeIssue[] } {
   const counter = new LineCounter();
   const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false });
-  const issue = (path: Path, message: string, code = 'frameworks'): KnowledgeIssue => ({ file, line: lineOf(doc, counter, path), message, severity: 'error', code });
+  const issue = (path: YamlPath, message: string, code = 'frameworks'): KnowledgeIssue => ({ file, line: lineOfPath(doc, counter, path), message, severity: 'error', code });
   if (doc.errors.length > 0) {
     return {
       issues: doc.errors.map((e) => ({
@@ -69,7 +60,7 @@ export function parseFrameworksFile(text: string, file: string): { frameworks?: 
   if (!parsed.success) {
     return {
       issues: parsed.error.issues.map((zi) =>
-        issue(zi.path as Path, `${zi.path.length ? `\`${zi.path.join('.')}\`: ` : ''}${zi.message} — expected \`frameworks: [{ id, name, aliases: [...] }]\``),
+        issue(zi.path as YamlPath, `${zi.path.length ? `\`${zi.path.join('.')}\`: ` : ''}${zi.message} — expected \`frameworks: [{ id, name, aliases: [...] }]\``),
       ),
     };
   }
