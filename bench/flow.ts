@@ -27,7 +27,7 @@ export async function run(): Promise<void> {
   const flow = snapshot.flow;
   const options = flow.questions.map((q) => q.options.map((o) => o.id));
 
-  await time('parse + validate flow file', 200, () => parseFlow(text, 'flow.yaml', ids));
+  await time('parse + validate flow file', 200, () => parseFlow(text, 'flow.yaml', ids, snapshot.frameworks));
   await time('recommend (5 answers, incl. would-change)', 2_000, (i) =>
     recommend(flow, citeOf, Object.fromEntries(flow.questions.map((q, k) => [q.id, options[k]![(i + k) % options[k]!.length]]))),
   );

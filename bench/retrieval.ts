@@ -80,7 +80,7 @@ function latency(set: EvalSet, ask: Ask, rounds: number): { p50: number; p99: nu
 }
 
 function ours(snapshot: KnowledgeSnapshot, set: EvalSet, rounds: number, heldOut: readonly HeldOutSet[] = []): Measured {
-  const buildMs = median(Array.from({ length: 5 }, () => timeIt(() => new KnowledgeIndex(snapshot.chunks, snapshot.index.synonyms)).ms));
+  const buildMs = median(Array.from({ length: 5 }, () => timeIt(() => new KnowledgeIndex(snapshot.chunks, snapshot.index.synonyms, snapshot.frameworks)).ms));
   const ask: Ask = (q) => {
     const answer = answerQuestion(snapshot, q);
     return { answered: answer.answered, text: answerBody(answer) };

@@ -61,7 +61,7 @@ export function syntheticSnapshot(real: KnowledgeSnapshot, total: number): Knowl
     documents: new Set(chunks.map((c) => c.docId)).size,
     chunks,
     chunkById,
-    index: new KnowledgeIndex(chunks, real.index.synonyms),
+    index: new KnowledgeIndex(chunks, real.index.synonyms, real.frameworks),
   };
 }
 

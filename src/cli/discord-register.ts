@@ -22,10 +22,12 @@ async function register(): Promise<string> {
   const token = env.DISCORD_TOKEN;
   if (!token) throw new Error('DISCORD_TOKEN is not set — copy the bot token from the Developer Portal → your app → Bot → Reset Token.');
   // The /choose-framework options come from the flow, read through the same Desk the bot runs.
-  const questions = await flowQuestions(await createDesk({ knowledgeDir: env.KNOWLEDGE_DIR, store: new MemoryStore() }));
+  const desk = await createDesk({ knowledgeDir: env.KNOWLEDGE_DIR, store: new MemoryStore() });
+  const questions = await flowQuestions(desk);
   const result = await registerCommands({
     token,
     questions,
+    frameworks: desk.status().frameworks,
     ...(env.DISCORD_APPLICATION_ID && { applicationId: env.DISCORD_APPLICATION_ID }),
     ...(env.DISCORD_GUILD_ID && { guildId: env.DISCORD_GUILD_ID }),
     ...(env.DISCORD_API_URL && { apiUrl: env.DISCORD_API_URL }),

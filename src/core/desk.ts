@@ -157,8 +157,8 @@ class KnowledgeDesk implements Desk {
   }
 
   status() {
-    const { documents, chunks, loadedAt } = this.snapshot;
-    return { documents, chunks: chunks.length, loadedAt, ...(this.lastReload && { lastReload: this.lastReload }) };
+    const { documents, chunks, loadedAt, frameworks } = this.snapshot;
+    return { documents, chunks: chunks.length, loadedAt, frameworks: frameworks.names, ...(this.lastReload && { lastReload: this.lastReload }) };
   }
 
   describeKnowledge(): KnowledgeFile[] {

@@ -101,6 +101,8 @@ export interface KnowledgeStatus {
   loadedAt: Date;
   /** The latest reload of this process, whatever its trigger and outcome; unset until the first one. */
   lastReload?: ReloadResult & { at: Date };
+  /** The display names of the frameworks the base declares (`frameworks.yaml`), in its order. */
+  frameworks: string[];
 }
 
 /** Hooks for logs and metrics; the core calls them, `src/ops` implements them. */

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { answerToJson } from '../../src/core/answer/answer-json.ts';
 import { answerQuestion } from '../../src/core/answer/compose.ts';
-import { correctFrameworkTypo, editDistance } from '../../src/core/answer/frameworks.ts';
+import { editDistance } from '../../src/core/answer/frameworks.ts';
 import { renderAnswerText } from '../../src/core/answer/plain-text.ts';
 import { suggestTopics } from '../../src/core/answer/suggest.ts';
 import type { KnowledgeSnapshot } from '../../src/core/knowledge/snapshot.ts';
@@ -27,11 +27,12 @@ describe('retrieval: synonyms, typos, framework names', () => {
   });
 
   it('recognises framework names through typos but not ordinary words', () => {
-    expect(correctFrameworkTypo('pytroch')).toBe('pytorch');
-    expect(correctFrameworkTypo('tensorflwo')).toBe('tensorflow');
-    expect(correctFrameworkTypo('tensorlfow')).toBe('tensorflow');
-    expect(correctFrameworkTypo('patch')).toBeUndefined();
-    expect(correctFrameworkTypo('torches')).toBeUndefined();
+    const correct = (word: string) => kb.frameworks.correctTypo(word);
+    expect(correct('pytroch')).toBe('pytorch');
+    expect(correct('tensorflwo')).toBe('tensorflow');
+    expect(correct('tensorlfow')).toBe('tensorflow');
+    expect(correct('patch')).toBeUndefined();
+    expect(correct('torches')).toBeUndefined();
     expect(editDistance('ab', 'ba')).toBe(1);
   });
 });

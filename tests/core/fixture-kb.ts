@@ -29,12 +29,15 @@ export async function loadSmallSnapshot() {
   return snapshot;
 }
 
+/** The shipped base's two frameworks, as a fixture's `frameworks.yaml`. */
+export const TWO_FRAMEWORKS = 'frameworks:\n  - { id: tensorflow, name: TensorFlow, aliases: [tf] }\n  - { id: pytorch, name: PyTorch, aliases: [torch] }\n';
+
 /** Writes `files` (relative path → content) into a fresh temp dir, with a flow file unless given. */
 export function writeKnowledgeDir(files: Record<string, string>): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'kb-'));
   // Removed when the test that asked for it ends (pass or fail), so runs leave nothing in /tmp.
   onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
-  const all = { 'flow/choose-framework.yaml': 'questions: []\n', 'synonyms.yaml': 'tensorflow: [tf]\n', ...files };
+  const all = { 'flow/choose-framework.yaml': 'questions: []\n', 'frameworks.yaml': TWO_FRAMEWORKS, 'synonyms.yaml': 'tensorflow lite: [tflite]\n', ...files };
   for (const [rel, content] of Object.entries(all)) {
     mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
     writeFileSync(path.join(dir, rel), content);

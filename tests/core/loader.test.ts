@@ -107,7 +107,7 @@ describe('loader errors name file, line and the fix', () => {
     const { issues } = await loadFixture(writeKnowledgeDir({ 'x.md': text }));
     const messages = issues.filter((i) => i.code === 'front-matter');
     expect(messages.find((i) => /unknown key `tagz`/.test(i.message))).toMatchObject({ line: 9 });
-    expect(messages.find((i) => /tensorflow` or `pytorch/.test(i.message))).toMatchObject({ line: 8 });
+    expect(messages.find((i) => /must be a framework id from frameworks.yaml: one lowercase word/.test(i.message))).toMatchObject({ line: 8 });
   });
 
   it('no front matter at all', async () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { FrameworkList } from '../../src/core/answer/frameworks.ts';
 import { parseQuestion, MAX_QUERY_TERMS } from '../../src/core/answer/question.ts';
 import { analyseSentences, pickSentences, splitSentences } from '../../src/core/answer/sentences.ts';
 import { SynonymExpander } from '../../src/core/answer/synonym-expansion.ts';
@@ -12,7 +13,11 @@ const vocabulary = new BaseVocabulary(
   [],
   (w) => expander.canonicalize(w),
 );
-const parse = (q: string) => parseQuestion(q, expander, vocabulary);
+const frameworks = new FrameworkList([
+  { id: 'tensorflow', name: 'TensorFlow', aliases: [] },
+  { id: 'pytorch', name: 'PyTorch', aliases: [] },
+]);
+const parse = (q: string) => parseQuestion(q, expander, vocabulary, frameworks);
 
 describe('parseQuestion', () => {
   it('fixes framework typos, canonicalises synonyms (longest first) and drops fluff', () => {

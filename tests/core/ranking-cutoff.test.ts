@@ -14,7 +14,7 @@ let index: KnowledgeIndex;
 beforeAll(async () => {
   const snapshot = await loadShippedSnapshot();
   // 1,500 chunks: enough that most questions match hundreds, small enough that ranking them all is quick.
-  index = new KnowledgeIndex(syntheticChunks(snapshot.chunks, 1_500), snapshot.index.synonyms);
+  index = new KnowledgeIndex(syntheticChunks(snapshot.chunks, 1_500), snapshot.index.synonyms, snapshot.frameworks);
 });
 
 describe('ranking with a cut-off', () => {

@@ -60,7 +60,7 @@ export function fakeDesk(): Desk {
     recordFeedback: async () => 'recorded' as const,
     suggestTopics: (prefix) => Array.from({ length: 40 }, (_, i) => `${prefix} topic ${i} ${'y'.repeat(120)}`),
     report: async () => empty,
-    status: () => ({ documents: 3, chunks: 30, loadedAt: new Date(0) }),
+    status: () => ({ documents: 3, chunks: 30, loadedAt: new Date(0), frameworks: ['TensorFlow', 'PyTorch'] }),
     describeKnowledge: () => [],
   };
 }

@@ -40,7 +40,7 @@ export function fakeDesk(reloadResult: (trigger: string) => ReloadResult = okRel
     recordFeedback: async () => 'recorded' as const,
     suggestTopics: () => [],
     report: async () => ({ unanswered: [], downvoted: [], feedback: [] }),
-    status: () => ({ documents: 5, chunks: 40, loadedAt: new Date(0) }),
+    status: () => ({ documents: 5, chunks: 40, loadedAt: new Date(0), frameworks: ['TensorFlow', 'PyTorch'] }),
     describeKnowledge: () => [],
   };
 }

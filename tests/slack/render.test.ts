@@ -80,6 +80,10 @@ describe('Slack rendering', () => {
         framework: 'pytorch',
         confidence: 0.72,
         scores: { pytorch: 7, tensorflow: 3 },
+        ranking: [
+          { framework: 'pytorch', name: 'PyTorch', score: 7 },
+          { framework: 'tensorflow', name: 'TensorFlow', score: 3 },
+        ],
         reasons: Array.from({ length: 12 }, (_, i) => ({ text: `Reason ${i} <@U1> ${'because '.repeat(40)}`, framework: 'pytorch' as const, weight: 1, citation: cite(i) })),
         wouldChange: ['If you target browsers'],
         runnerUp: { framework: 'tensorflow', bestCase: { text: 'TF Lite', framework: 'tensorflow', weight: 1, citation: cite(99) } },

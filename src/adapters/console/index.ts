@@ -16,7 +16,7 @@ import { parseFlowPreset } from '../../core/flow/preset.ts';
 import type { FlowAction, FlowStep } from '../../core/flow/types.ts';
 import type { Desk, Requester } from '../../core/ports.ts';
 import { formatReport } from '../../core/report/format.ts';
-import { HELP_TEXT, renderAnswer, renderFlowStep, renderReload, stripControl } from './render.ts';
+import { helpText, renderAnswer, renderFlowStep, renderReload, stripControl } from './render.ts';
 
 export interface ConsoleAdapterOptions {
   desk: Desk;
@@ -40,7 +40,7 @@ export interface ConsoleSummary {
 /** Questions kept for ↑/↓ in one session. */
 const HISTORY_SIZE = 500;
 
-const GREETING = 'Framework Desk — ask about TensorFlow vs PyTorch, or type /help.';
+const greeting = (frameworks: readonly string[]) => `Framework Desk — ask about ${frameworks.join(' vs ')}, or type /help.`;
 /** How long stop() waits for the line being answered before giving up. */
 const STOP_WAIT_MS = 5_000;
 
@@ -90,7 +90,7 @@ export class ConsoleAdapter implements ChatAdapter {
       void this.queue.then(() => this.end());
     });
     this.ready = true;
-    this.write(`${GREETING}\n`);
+    this.write(`${greeting(this.options.desk.status().frameworks)}\n`);
     this.showPrompt();
   }
 
@@ -136,7 +136,7 @@ export class ConsoleAdapter implements ChatAdapter {
     const [command = '', ...rest] = text.split(/\s+/);
     switch (command.toLowerCase()) {
       case '/help':
-        return HELP_TEXT;
+        return helpText(this.options.desk.status().frameworks);
       case '/quit':
       case '/exit':
         this.lines?.close();
@@ -152,7 +152,8 @@ export class ConsoleAdapter implements ChatAdapter {
         return this.flow({ type: 'start', preset: preset.answers });
       }
       default:
-        if (command.startsWith('/')) return `Unknown command ${command.slice(0, 40)}. ${HELP_TEXT.split('\n')[0]}\nType /help for the commands.`;
+        if (command.startsWith('/'))
+          return `Unknown command ${command.slice(0, 40)}. ${helpText(this.options.desk.status().frameworks).split('\n')[0]}\nType /help for the commands.`;
         return renderAnswer(await this.options.desk.ask(text, this.who));
     }
   }

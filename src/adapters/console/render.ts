@@ -10,16 +10,18 @@ import type { ReloadResult } from '../../core/ports.ts';
 
 export const FLOW_KEYS = 'Type a number to answer (b = back, r = restart, q = cancel).';
 
-export const HELP_TEXT = [
-  'Ask anything about TensorFlow vs PyTorch, e.g. "is pytorch easier to learn?"',
-  '',
-  'Commands:',
-  '  /choose-framework [goal:research target:browser …]  a few questions → a cited recommendation',
-  '  /reload   reload the knowledge base and the flow from disk',
-  '  /report   most asked unanswered questions and down-voted answers',
-  '  /help     this help',
-  '  /quit     leave (or Ctrl-D)',
-].join('\n');
+/** The /help text for a base about `frameworks` (display names). */
+export const helpText = (frameworks: readonly string[]) =>
+  [
+    `Ask anything about ${frameworks.join(' vs ')}, e.g. "is pytorch easier to learn?"`,
+    '',
+    'Commands:',
+    '  /choose-framework [goal:research target:browser …]  a few questions → a cited recommendation',
+    '  /reload   reload the knowledge base and the flow from disk',
+    '  /report   most asked unanswered questions and down-voted answers',
+    '  /help     this help',
+    '  /quit     leave (or Ctrl-D)',
+  ].join('\n');
 
 /** Terminal control characters could rewrite the screen; keep only tabs and newlines. */
 export function stripControl(text: string): string {

@@ -23,13 +23,17 @@ export const MAX_QUESTION_LENGTH = 1000;
 // Interaction contexts: 0 = guild, 1 = DM with the bot. Integration type 0 = installed to a guild.
 const EVERYWHERE = { contexts: [0, 1], integration_types: [0] };
 
-/** Body for `PUT /applications/{id}/commands` (bulk overwrite). */
-export function buildCommandDefinitions(questions: QuestionChoiceSource[]) {
+/**
+ * Body for `PUT /applications/{id}/commands` (bulk overwrite). `frameworks`: the display names the
+ * base declares (`frameworks.yaml`), named in the descriptions; re-register after adding one.
+ */
+export function buildCommandDefinitions(questions: QuestionChoiceSource[], frameworks: readonly string[] = []) {
+  const about = frameworks.length > 0 ? frameworks : ['deep-learning framework'];
   return [
     {
       name: COMMANDS.ask,
       type: 1,
-      description: 'Ask a TensorFlow vs PyTorch question; answers cite their sources',
+      description: clip(`Ask a ${about.join(' vs ')} question; answers cite their sources`, 100),
       ...EVERYWHERE,
       options: [
         {
@@ -45,7 +49,7 @@ export function buildCommandDefinitions(questions: QuestionChoiceSource[]) {
     {
       name: COMMANDS.choose,
       type: 1,
-      description: 'Get a cited TensorFlow-or-PyTorch recommendation; options pre-answer questions',
+      description: clip(`Get a cited ${about.join('-or-')} recommendation; options pre-answer questions`, 100),
       ...EVERYWHERE,
       options: questions.slice(0, 25).map((question) => ({
         type: 3,

@@ -15,6 +15,8 @@ export interface RegisterOptions {
   /** REST base URL (proxies, tests); Discord's by default. */
   apiUrl?: string;
   questions: QuestionChoiceSource[];
+  /** Display names of the declared frameworks, for the command descriptions. */
+  frameworks?: string[];
 }
 
 export interface RegisterResult {
@@ -46,7 +48,7 @@ export async function registerCommands(options: RegisterOptions): Promise<Regist
       throw explain(error, 'looking up the application id');
     }
   }
-  const body = buildCommandDefinitions(options.questions);
+  const body = buildCommandDefinitions(options.questions, options.frameworks);
   const route = options.guildId ? Routes.applicationGuildCommands(applicationId, options.guildId) : Routes.applicationCommands(applicationId);
   let registered: { name: string }[];
   try {

@@ -5,12 +5,11 @@
  */
 import { ButtonStyle, ComponentType, type APIButtonComponentWithCustomId, type APIEmbed, type APIStringSelectComponent } from 'discord.js';
 import type { FlowStep, Recommendation } from '../../core/flow/types.ts';
-import { renderScoreBars } from '../../core/flow/score-bars.ts';
+import { frameworkName, renderScoreBars } from '../../core/flow/score-bars.ts';
 import { flowId, pickId } from './custom-ids.ts';
 import { LIMITS } from './embed-limits.ts';
 import { clip, escapeUserText, safeKnowledgeText } from './escape.ts';
 import { COLORS, button, citationFields, row, shareButton, toMessages, type ActionRow, type DiscordMessage } from './render.ts';
-import { FRAMEWORK_NAMES } from '../../core/answer/frameworks.ts';
 import type { Citation } from '../../core/answer/types.ts';
 import { numberCitations } from '../../core/flow/citations.ts';
 
@@ -48,16 +47,16 @@ function questionMessage(step: Extract<FlowStep, { kind: 'question' }>): Discord
 }
 
 function resultEmbed(rec: Recommendation): APIEmbed {
-  const winner = FRAMEWORK_NAMES[rec.framework];
+  const winner = frameworkName(rec, rec.framework);
   const { citations, numberOf } = numberCitations(rec);
   const cite = (citation: Citation) => `[${numberOf(citation)}]`;
   const lines = [
     `**Recommendation: ${winner}** (confidence ${Math.round(rec.confidence * 100)}%)`,
-    `\`\`\`\n${renderScoreBars(rec.scores)}\n\`\`\``,
+    `\`\`\`\n${renderScoreBars(rec)}\n\`\`\``,
     `**Why**\n${rec.reasons.map((r) => `• ${safeKnowledgeText(r.text)} ${cite(r.citation)}`).join('\n')}`,
   ];
   const runnerUp = rec.runnerUp.bestCase;
-  if (runnerUp) lines.push(`**Best case for ${FRAMEWORK_NAMES[rec.runnerUp.framework]}**\n• ${safeKnowledgeText(runnerUp.text)} ${cite(runnerUp.citation)}`);
+  if (runnerUp) lines.push(`**Best case for ${frameworkName(rec, rec.runnerUp.framework)}**\n• ${safeKnowledgeText(runnerUp.text)} ${cite(runnerUp.citation)}`);
   if (rec.hybrid) lines.push(`**Or both**\n• ${safeKnowledgeText(rec.hybrid.text)} ${cite(rec.hybrid.citation)}`);
   if (rec.wouldChange.length > 0) lines.push(`**What would change this**\n${rec.wouldChange.map((w) => `• ${safeKnowledgeText(w)}`).join('\n')}`);
   return { color: COLORS.success, title: `Choose a framework — ${winner}`, description: lines.join('\n\n'), fields: citationFields(citations) };

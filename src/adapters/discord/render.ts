@@ -16,7 +16,6 @@ import type { Answer, Citation } from '../../core/answer/types.ts';
 import { SHARE_ID, voteId } from './custom-ids.ts';
 import { packEmbeds } from './embed-limits.ts';
 import { clip, escapeUserText, linkLabel, safeKnowledgeText } from './escape.ts';
-import { FRAMEWORK_NAMES } from '../../core/answer/frameworks.ts';
 
 /** Button styles that carry a custom_id (Link and Premium buttons do not). */
 export type ClickStyle = ButtonStyle.Primary | ButtonStyle.Secondary | ButtonStyle.Success | ButtonStyle.Danger;
@@ -71,7 +70,7 @@ export function renderAnswer(answer: Answer, options: RenderOptions = {}): Disco
   const question = clip(answer.question.replace(/\s+/g, ' ').trim(), 200);
   const lines = [safeKnowledgeText(answer.lead)];
   answer.snippets.forEach((snippet, i) => {
-    const who = snippet.frameworks.map((f) => FRAMEWORK_NAMES[f]).join(', ');
+    const who = (snippet.frameworkNames ?? snippet.frameworks).join(', ');
     lines.push(`**[${i + 1}]** ${who ? `*${who}* — ` : ''}${safeKnowledgeText(snippet.text)}`);
   });
   const fields = citationFields(answer.snippets.map((s) => s.citation));

@@ -38,7 +38,9 @@ export function registerCommands(app: App, ctx: HandlerContext): void {
     const question = questionFromSlackText(command.text);
     try {
       if (!question) {
-        await respondPrivately(respond, [notice(`Ask me anything about TensorFlow vs PyTorch, e.g. \`${COMMANDS.ask} which is easier to deploy on mobile?\``)]);
+        await respondPrivately(respond, [
+          notice(`Ask me anything about ${ctx.desk.status().frameworks.join(' vs ')}, e.g. \`${COMMANDS.ask} which is easier to deploy on mobile?\``),
+        ]);
         return;
       }
       const answer = await ctx.desk.ask(question, requesterOf(command.user_id, command.channel_id));

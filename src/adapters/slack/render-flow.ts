@@ -6,12 +6,11 @@
 import type { Button, KnownBlock } from '@slack/types';
 import type { Citation } from '../../core/answer/types.ts';
 import type { FlowAction, FlowStep, Recommendation } from '../../core/flow/types.ts';
-import { renderScoreBars } from '../../core/flow/score-bars.ts';
+import { frameworkName, renderScoreBars } from '../../core/flow/score-bars.ts';
 import { SHARE_ACTION, flowActionId, flowValue } from './action-ids.ts';
 import { LIMITS, context, sections, toMessages, type SlackMessage } from './block-limits.ts';
 import { clip, escapeMrkdwn, safePlainText } from './escape.ts';
 import { button, citationBlocks } from './render.ts';
-import { FRAMEWORK_NAMES } from '../../core/answer/frameworks.ts';
 import { numberCitations } from '../../core/flow/citations.ts';
 
 /** Numbers flow buttons within one message (Slack wants unique action_ids per message). */
@@ -43,18 +42,18 @@ function questionBlocks(step: Extract<FlowStep, { kind: 'question' }>): KnownBlo
 }
 
 function resultBlocks(rec: Recommendation, shareKey: string | undefined): KnownBlock[] {
-  const winner = FRAMEWORK_NAMES[rec.framework];
+  const winner = frameworkName(rec, rec.framework);
   const { citations, numberOf } = numberCitations(rec);
   const cite = (citation: Citation) => `*[${numberOf(citation)}]*`;
   const bullet = (text: string, citation?: Citation) => `• ${escapeMrkdwn(text)}${citation ? ` ${cite(citation)}` : ''}`;
   const blocks: KnownBlock[] = [
     header(`Recommendation: ${winner}`),
-    { type: 'section', text: { type: 'mrkdwn', text: `Confidence ${Math.round(rec.confidence * 100)}%\n\`\`\`\n${escapeMrkdwn(renderScoreBars(rec.scores))}\n\`\`\`` } },
+    { type: 'section', text: { type: 'mrkdwn', text: `Confidence ${Math.round(rec.confidence * 100)}%\n\`\`\`\n${escapeMrkdwn(renderScoreBars(rec))}\n\`\`\`` } },
   ];
   const why = rec.reasons.map((r) => bullet(r.text, r.citation));
   if (why.length > 0) blocks.push(...sections(['*Why*', ...why].join('\n'), (p) => p));
   const runnerUp = rec.runnerUp.bestCase;
-  if (runnerUp) blocks.push(...sections(`*Best case for ${FRAMEWORK_NAMES[rec.runnerUp.framework]}*\n${bullet(runnerUp.text, runnerUp.citation)}`, (p) => p));
+  if (runnerUp) blocks.push(...sections(`*Best case for ${frameworkName(rec, rec.runnerUp.framework)}*\n${bullet(runnerUp.text, runnerUp.citation)}`, (p) => p));
   if (rec.hybrid) blocks.push(...sections(`*Or both*\n${bullet(rec.hybrid.text, rec.hybrid.citation)}`, (p) => p));
   if (rec.wouldChange.length > 0) blocks.push(...sections(['*What would change this*', ...rec.wouldChange.map((w) => bullet(w))].join('\n'), (p) => p));
   blocks.push(...citationBlocks(citations));
@@ -77,7 +76,7 @@ export function renderFlowStep(step: FlowStep, options: { shareKey?: string } = 
     case 'question':
       return toMessages(questionBlocks(step), `Choose a framework — question ${step.position} of ${step.total}`);
     case 'result':
-      return toMessages(resultBlocks(step.recommendation, options.shareKey), `Recommendation: ${FRAMEWORK_NAMES[step.recommendation.framework]}`);
+      return toMessages(resultBlocks(step.recommendation, options.shareKey), `Recommendation: ${frameworkName(step.recommendation, step.recommendation.framework)}`);
     case 'expired':
       return toMessages(endBlocks('This questionnaire has expired', step.message), escapeMrkdwn(step.message));
     case 'cancelled':

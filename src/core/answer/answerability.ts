@@ -8,7 +8,6 @@
  * subject — it names no framework, no name of the base, not even "framework" — must be matched almost
  * entirely, every word counting, since its words are ours only by accident ("a good pizza place").
  */
-import { isFrameworkTerm } from './frameworks.ts';
 import { isOrdinaryWord } from './ordinary-words.ts';
 import { STOP_WORDS } from './stop-words.ts';
 import type { MissingThing, ParsedQuestion } from './question.ts';
@@ -80,14 +79,14 @@ function coverage(topical: readonly string[], hits: readonly SearchHit[], index:
 
 /** Decides whether `cited` (the sections the answer would quote) answer `parsed`. */
 export function decide(parsed: ParsedQuestion, cited: readonly SearchHit[], index: KnowledgeIndex): Decision {
-  if (!parsed.terms.some((t) => isTopicShaped(t) || isFrameworkTerm(t))) return { answer: false, reason: 'empty', coverage: 0 };
+  if (!parsed.terms.some((t) => isTopicShaped(t) || index.frameworks.has(t))) return { answer: false, reason: 'empty', coverage: 0 };
   const named = namesSubject(parsed, index);
   const anchored = named || comparesUnnamed(parsed);
   // "The weather in Paris" is off-topic, not a topic the sources lack: only on-topic questions name gaps.
   if (parsed.missing.length > 0) {
     return anchored ? { answer: false, reason: 'not_covered', coverage: 0, missing: parsed.missing } : { answer: false, reason: 'off_topic', coverage: 0 };
   }
-  const topical = parsed.terms.filter((t) => !isFrameworkTerm(t));
+  const topical = parsed.terms.filter((t) => !index.frameworks.has(t));
   const unknown = parsed.unknown.filter((m) => m.terms.every(isTopicShaped));
   const share = coverage(topical, cited, index, named ? ANSWERABILITY.unknownWordWeight : 1);
   // A lone ordinary word ("clear", "love") is not a question about our topic, however well it matches.

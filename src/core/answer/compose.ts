@@ -9,7 +9,7 @@ import { disagreementNote } from '../knowledge/disagreements.ts';
 import { APOLOGY } from '../messages.ts';
 import type { KnowledgeSnapshot } from '../knowledge/snapshot.ts';
 import { decide, type Decision } from './answerability.ts';
-import { FRAMEWORKS, frameworksIn, isFrameworkTerm } from './frameworks.ts';
+import { listNames } from './frameworks.ts';
 import { leadSentence, type LeadCandidate } from './lead.ts';
 import type { ParsedQuestion } from './question.ts';
 import { sanitizeUserText } from './sanitize.ts';
@@ -57,7 +57,7 @@ export function answerQuestion(snapshot: KnowledgeSnapshot, question: string): A
  */
 function correctionFor(index: KnowledgeIndex, top: SearchHit, chosen: readonly SearchHit[], hits: readonly SearchHit[]): SearchHit | undefined {
   if (chosen.some((h) => h.chunk.kind === 'corrections')) return undefined;
-  const topics = new Set(top.matchedTerms.filter((t) => !isFrameworkTerm(t)));
+  const topics = new Set(top.matchedTerms.filter((t) => !index.frameworks.has(t)));
   return hits.find((h) => {
     if (h.chunk.kind !== 'corrections' || h.score < top.score * CORRECTION_SHARE) return false;
     const heading = new Set(contentTerms(index.expander.expand(h.chunk.heading)));
@@ -75,8 +75,8 @@ function chooseHits(parsed: ParsedQuestion, hits: SearchHit[], index: KnowledgeI
     chosen.push(correction);
   }
   if (parsed.sides.length < 2) return chosen;
-  // Both frameworks named: make sure each side is quoted, swapping in the other side's best chunk.
-  for (const side of FRAMEWORKS) {
+  // Several frameworks compared: make sure each side is quoted, swapping in that side's best chunk.
+  for (const side of parsed.sides) {
     if (chosen.some((h) => index.sides.get(h.chunk.id)?.includes(side))) continue;
     const other = hits.find((h) => !chosen.includes(h) && h.score >= top.score * OTHER_SIDE_SHARE && index.sides.get(h.chunk.id)?.includes(side));
     if (!other) continue;
@@ -104,15 +104,18 @@ function answered(snapshot: KnowledgeSnapshot, question: string, parsed: ParsedQ
       readOn: hit.chunk.kind === 'corrections',
     });
     if (!picked.text) continue;
-    const named = frameworksIn(words(index.expander.expand(picked.text)));
-    snippets.push({ text: picked.text, citation: citationOf(hit.chunk), frameworks: named.length ? named : (index.sides.get(hit.chunk.id) ?? hit.chunk.frameworks) });
+    const named = index.frameworks.namedIn(words(index.expander.expand(picked.text)));
+    const about = named.length ? named : (index.sides.get(hit.chunk.id) ?? hit.chunk.frameworks);
+    snippets.push({ text: picked.text, citation: citationOf(hit.chunk), frameworks: about, frameworkNames: about.map((f) => index.frameworks.nameOf(f)) });
     // The lead may only quote what the snippet shows, so its [n] points at text the reader can see.
     const shown = sentences.filter((s) => picked.text.includes(s.text));
     const relevance = hit.score / Math.max(chosen[0]?.score ?? 1, Number.EPSILON);
     candidates.push({ sentences: shown, number: snippets.length, relevance, terms, headingTerms, correction: hit.chunk.kind === 'corrections' });
   }
   const topic = chosen[0]?.chunk.heading ?? 'that';
-  const lead = leadSentence(candidates, { idf: (t) => index.idf(t), frameworks: parsed.frameworks, wants: parsed.wants }) ?? `${topic}: here is what my sources say.`;
+  const lead =
+    leadSentence(candidates, { idf: (t) => index.idf(t), frameworks: parsed.frameworks, declared: index.frameworks.ids, wants: parsed.wants }) ??
+    `${topic}: here is what my sources say.`;
   const disagreement = disagreementNote(
     snapshot.disagreements,
     chosen.map((h) => h.chunk.id),
@@ -130,17 +133,19 @@ function answered(snapshot: KnowledgeSnapshot, question: string, parsed: ParsedQ
   };
 }
 
+/** The decline texts; `{or}`/`{and}` are the declared frameworks' names, `{example}` a question about them. */
 const DECLINE_LEADS: Record<'empty' | 'off_topic' | 'low_confidence' | 'not_covered', string> = {
-  empty: 'Ask me something about TensorFlow or PyTorch — for example "is PyTorch or TensorFlow better for mobile?"',
-  off_topic: "That's outside what I know: I only answer TensorFlow and PyTorch questions from my cited sources. Try one of these, or run /choose-framework for a recommendation.",
+  empty: 'Ask me something about {or} — for example "{example}"',
+  off_topic: "That's outside what I know: I only answer {and} questions from my cited sources. Try one of these, or run /choose-framework for a recommendation.",
   low_confidence: "I don't have a confident answer to that in my sources, and I'd rather not guess. Try one of these, or run /choose-framework for a recommendation.",
   not_covered: "My sources don't cover {missing}, so I won't guess. They do cover the topics below, or run /choose-framework for a recommendation.",
 };
 
-/** "PyTorch 2.5", "Llama 3 and A100", "x, y and z". */
-function listOf(items: readonly string[]): string {
-  if (items.length <= 1) return items[0] ?? '';
-  return `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+/** A decline text with the base's framework names filled in ("TensorFlow or PyTorch"). */
+function withFrameworks(text: string, names: readonly string[]): string {
+  const [first = 'a framework', second] = names;
+  const example = second ? `is ${second} or ${first} better for mobile?` : `is ${first} good for mobile?`;
+  return text.replace('{or}', listNames(names, 'or')).replace('{and}', listNames(names, 'and')).replace('{example}', example);
 }
 
 function declined(snapshot: KnowledgeSnapshot, question: string, decision: Decision & { answer: false }, hits: SearchHit[]): Answer {
@@ -152,8 +157,14 @@ function declined(snapshot: KnowledgeSnapshot, question: string, decision: Decis
     answered: false,
     lead:
       decision.reason === 'not_covered'
-        ? DECLINE_LEADS.not_covered.replace('{missing}', listOf(decision.missing.map((m) => `“${sanitizeUserText(m.text, 60)}”`)))
-        : DECLINE_LEADS[decision.reason],
+        ? DECLINE_LEADS.not_covered.replace(
+            '{missing}',
+            listNames(
+              decision.missing.map((m) => `“${sanitizeUserText(m.text, 60)}”`),
+              'and',
+            ),
+          )
+        : withFrameworks(DECLINE_LEADS[decision.reason], snapshot.frameworks.names),
     snippets: [],
     suggestions,
     declineReason: decision.reason,

@@ -4,17 +4,19 @@
  * `rank-chunks.ts`), so "can pytorch run on tpus?" reads PyTorch's TPU story before TensorFlow's.
  */
 import type { Framework } from '../knowledge/schema.ts';
-import { FRAMEWORKS } from './frameworks.ts';
 
 export type FrameworkShares = Record<Framework, number>;
 
-/** Each framework's share of the mentions in a chunk; a chunk naming neither follows its file's list. */
-export function frameworkShares(heading: readonly string[], body: readonly string[], declared: readonly Framework[]): FrameworkShares {
+/**
+ * Each of `all` frameworks' share of the mentions in a chunk; a chunk naming none follows its file's
+ * list (`declared`).
+ */
+export function frameworkShares(heading: readonly string[], body: readonly string[], declared: readonly Framework[], all: readonly Framework[]): FrameworkShares {
   const count = (f: Framework) => 3 * heading.filter((w) => w === f).length + body.filter((w) => w === f).length;
-  const counts = FRAMEWORKS.map(count);
+  const counts = all.map(count);
   const total = counts.reduce((a, b) => a + b, 0);
-  const shares = {} as FrameworkShares;
-  FRAMEWORKS.forEach((f, i) => {
+  const shares: FrameworkShares = {};
+  all.forEach((f, i) => {
     shares[f] = total === 0 ? (declared.includes(f) ? 1 / Math.max(1, declared.length) : 0) : (counts[i] ?? 0) / total;
   });
   return shares;

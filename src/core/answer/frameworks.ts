@@ -1,17 +1,87 @@
 /**
- * Recognising which frameworks a question names, including abbreviations (via synonyms: tf, torch, pt)
+ * The frameworks a knowledge base is about, as declared in its `frameworks.yaml`: recognising which of
+ * them a question names, including abbreviations (their aliases, expanded like synonyms: tf, torch, pt)
  * and typos ("pytroch", "tensorflwo", "tensorlfow"), using edit distance with transpositions so a
- * swapped pair of letters counts as one slip, not two.
+ * swapped pair of letters counts as one slip, not two. One immutable list per knowledge snapshot, so a
+ * reload that adds a framework needs no restart and no module holds a registry.
  */
 import type { Framework } from '../knowledge/schema.ts';
+import { toTerm } from './terms.ts';
 
-export const FRAMEWORKS: readonly Framework[] = ['tensorflow', 'pytorch'];
+/** One declared framework: its id (the word retrieval uses), display name and what users type for it. */
+export interface FrameworkInfo {
+  id: Framework;
+  name: string;
+  aliases: readonly string[];
+}
 
-/** Is this term a framework's canonical name? */
-export const isFrameworkTerm = (term: string): boolean => (FRAMEWORKS as readonly string[]).includes(term);
+/** The declared frameworks, in file order (which is the order answers and score bars list them). */
+export class FrameworkList {
+  /** Ids in declared order. */
+  readonly ids: readonly Framework[];
+  private readonly byId: ReadonlyMap<Framework, FrameworkInfo>;
+  /** Ids and their stemmed terms (a question's terms are stemmed). */
+  private readonly terms: ReadonlySet<string>;
+  private readonly letters: ReadonlyMap<Framework, ReadonlySet<string>>;
 
-/** How every platform writes the frameworks' names. */
-export const FRAMEWORK_NAMES: Readonly<Record<Framework, string>> = { tensorflow: 'TensorFlow', pytorch: 'PyTorch' };
+  constructor(readonly all: readonly FrameworkInfo[]) {
+    this.ids = all.map((f) => f.id);
+    this.byId = new Map(all.map((f) => [f.id, f]));
+    this.terms = new Set(this.ids.flatMap((id) => [id, toTerm(id) ?? id]));
+    this.letters = new Map(this.ids.map((id) => [id, new Set(id)]));
+  }
+
+  /** Does the list declare exactly this id? */
+  declares(id: string): boolean {
+    return this.byId.has(id);
+  }
+
+  /** Is this word or term (stemmed) a framework's id? */
+  has(term: string): boolean {
+    return this.terms.has(term);
+  }
+
+  /** How every platform writes the framework's name; the id itself for one the list lacks. */
+  nameOf(id: string): string {
+    return this.byId.get(id)?.name ?? id;
+  }
+
+  /** Display names in declared order. */
+  get names(): string[] {
+    return this.all.map((f) => f.name);
+  }
+
+  /** The framework a single (lowercase) word misspells, if any: "pytroch" → pytorch. */
+  correctTypo(word: string): Framework | undefined {
+    if (word.length < 6) return undefined;
+    for (const id of this.ids) {
+      if (word === id) return id;
+      const allowed = id.length >= 10 ? 2 : 1; // "tensorflow" tolerates two slips, "pytorch" one
+      // Every letter the name lacks costs at least one edit; most words fail this before the DP runs.
+      if (lettersNotIn(word, this.letters.get(id) ?? new Set()) > allowed) continue;
+      if (editDistance(word, id, allowed) <= allowed) return id;
+    }
+    return undefined;
+  }
+
+  /** Frameworks named in already-expanded words (ids were added by alias expansion), in declared order. */
+  namedIn(expandedWords: readonly string[]): Framework[] {
+    return this.ids.filter((f) => expandedWords.includes(f));
+  }
+
+  /** The aliases as a synonyms table (id → aliases), for expansion; frameworks without aliases are left out. */
+  aliasTable(): Record<string, string[]> {
+    const table: Record<string, string[]> = {};
+    for (const f of this.all) if (f.aliases.length > 0) table[f.id] = [...f.aliases];
+    return table;
+  }
+}
+
+/** "TensorFlow or PyTorch", "TensorFlow, PyTorch or JAX" (`joiner` 'and' for "… and …"). */
+export function listNames(names: readonly string[], joiner: 'or' | 'and' = 'or'): string {
+  if (names.length <= 1) return names[0] ?? '';
+  return `${names.slice(0, -1).join(', ')} ${joiner} ${names.at(-1)}`;
+}
 
 /** Optimal string alignment distance (Levenshtein + adjacent transpositions), capped early. */
 export function editDistance(a: string, b: string, max = 3): number {
@@ -35,28 +105,8 @@ export function editDistance(a: string, b: string, max = 3): number {
   return prev[b.length] ?? max + 1;
 }
 
-/** The framework a single (lowercase) word misspells, if any: "pytroch" → pytorch. */
-export function correctFrameworkTypo(word: string): Framework | undefined {
-  if (word.length < 6) return undefined;
-  for (const name of FRAMEWORKS) {
-    if (word === name) return name;
-    const allowed = name.length >= 10 ? 2 : 1; // "tensorflow" tolerates two slips, "pytorch" one
-    // Every letter the name lacks costs at least one edit; most words fail this before the DP runs.
-    if (lettersNotIn(word, LETTERS.get(name)!) > allowed) continue;
-    if (editDistance(word, name, allowed) <= allowed) return name;
-  }
-  return undefined;
-}
-
-const LETTERS: ReadonlyMap<Framework, ReadonlySet<string>> = new Map(FRAMEWORKS.map((name) => [name, new Set(name)]));
-
 function lettersNotIn(word: string, letters: ReadonlySet<string>): number {
   let missing = 0;
   for (const ch of word) if (!letters.has(ch)) missing += 1;
   return missing;
-}
-
-/** Frameworks named in already-expanded words (canonical names were added by synonym expansion). */
-export function frameworksIn(expandedWords: readonly string[]): Framework[] {
-  return FRAMEWORKS.filter((f) => expandedWords.includes(f));
 }

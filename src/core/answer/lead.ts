@@ -5,7 +5,6 @@
  * framework, never by the other's ("can pytorch run on tpus?" is not answered with TensorFlow's TPUs).
  */
 import type { Framework } from '../knowledge/schema.ts';
-import { FRAMEWORKS } from './frameworks.ts';
 import { type AnalysedSentence, matchedWeight } from './sentences.ts';
 
 export interface LeadCandidate {
@@ -27,8 +26,10 @@ export interface LeadCandidate {
 
 export interface LeadQuery {
   idf: (term: string) => number;
-  /** The frameworks the question names (not the implied both of a comparison). */
+  /** The frameworks the question names (not the implied all of a comparison). */
   frameworks: readonly Framework[];
+  /** Every declared framework: a sentence naming only others is not about the asked one. */
+  declared: readonly Framework[];
   wants: { year: boolean; figure: boolean };
 }
 
@@ -42,7 +43,7 @@ function score(sentence: AnalysedSentence, candidate: LeadCandidate, query: Lead
   if (query.wants.year && sentence.hasYear) matched += 1;
   if (query.wants.figure && sentence.hasFigure) matched += 1;
   // About the asked framework, or about neither: fine. About only the other one: not this question's answer.
-  const named = FRAMEWORKS.filter((f) => sentence.words.has(f));
+  const named = query.declared.filter((f) => sentence.words.has(f));
   if (query.frameworks.length > 0 && named.length > 0) {
     const asked = query.frameworks.filter((f) => sentence.words.has(f)).length;
     matched *= asked > 0 ? 1 + 0.25 * asked : 0.3;

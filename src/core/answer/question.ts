@@ -6,7 +6,7 @@
  * bot may answer at all (see `answerability.ts`).
  */
 import type { Framework } from '../knowledge/schema.ts';
-import { correctFrameworkTypo, FRAMEWORK_NAMES, frameworksIn, isFrameworkTerm } from './frameworks.ts';
+import type { FrameworkList } from './frameworks.ts';
 import { isOrdinaryWord } from './ordinary-words.ts';
 import type { SynonymExpander } from './synonym-expansion.ts';
 import { hasDigit, rawWords, toTerm } from './terms.ts';
@@ -40,8 +40,8 @@ export interface ParsedQuestion {
   /** What kind of fact the question asks for, so snippets prefer sentences carrying it. */
   wants: { year: boolean; figure: boolean };
   /**
-   * Frameworks the answer should cover: the named ones, or both for an implicit comparison ("which is
-   * easier for beginners?").
+   * Frameworks the answer should cover: the named ones, or all declared ones for an implicit comparison
+   * ("which is easier for beginners?").
    */
   sides: Framework[];
   /** Words the base does not contain, as typed. */
@@ -63,11 +63,11 @@ interface Word {
 }
 
 /** Corrects framework names ("pytroch") and other typos against the base's own words. */
-function correctTypos(raw: readonly string[], vocabulary: BaseVocabulary): Word[] {
+function correctTypos(raw: readonly string[], vocabulary: BaseVocabulary, frameworks: FrameworkList): Word[] {
   return raw.map((typed) => {
     const lower = typed.toLowerCase();
     // An English word is not a typo of a base word, however close: "react" is not "reach".
-    const word = correctFrameworkTypo(lower) ?? (isOrdinaryWord(lower) ? undefined : vocabulary.correct(lower)) ?? lower;
+    const word = frameworks.correctTypo(lower) ?? (isOrdinaryWord(lower) ? undefined : vocabulary.correct(lower)) ?? lower;
     return { word, raw: typed };
   });
 }
@@ -79,7 +79,7 @@ function correctTypos(raw: readonly string[], vocabulary: BaseVocabulary): Word[
  * - an unknown word of letters and digits ("m1", "a100", "v4"; a bare number is a figure or a year);
  * - an unknown word Capitalised in mid-sentence ("Adam", "CoreML", "PyPI"; not acronyms like "CTO").
  */
-function missingThings(tokens: readonly Word[], canonical: readonly string[], vocabulary: BaseVocabulary): MissingThing[] {
+function missingThings(tokens: readonly Word[], canonical: readonly string[], vocabulary: BaseVocabulary, frameworks: FrameworkList): MissingThing[] {
   const missing: MissingThing[] = [];
   const seen = new Set<string>();
   const add = (text: string, terms: string[]) => {
@@ -93,7 +93,7 @@ function missingThings(tokens: readonly Word[], canonical: readonly string[], vo
     // "85 percent", "50k requests", "3x" are figures, not versions.
     const figure = /^(percent|x|times)$/.test(canonical[i + 2] ?? '');
     if (!term || isVersionNumber(word) || !isVersionNumber(next) || figure) return;
-    if (!vocabulary.knowsVersion(term, next)) add(`${isFrameworkTerm(word) ? FRAMEWORK_NAMES[word as Framework] : word} ${next}`, [term, next]);
+    if (!vocabulary.knowsVersion(term, next)) add(`${frameworks.has(word) ? frameworks.nameOf(word) : word} ${next}`, [term, next]);
   });
   const shouting = tokens.every((t) => t.raw === t.raw.toUpperCase());
   tokens.forEach((token, i) => {
@@ -119,9 +119,9 @@ function unknownWords(tokens: readonly Word[], canonical: readonly string[], voc
   return out;
 }
 
-/** Parses `question` against the base, whose words `vocabulary` knows. */
-export function parseQuestion(question: string, expander: SynonymExpander, vocabulary: BaseVocabulary): ParsedQuestion {
-  const tokens = correctTypos(rawWords(question.slice(0, MAX_QUESTION_CHARS).replace(MENTIONS, ' ')), vocabulary);
+/** Parses `question` against the base, whose words `vocabulary` knows and which is about `frameworks`. */
+export function parseQuestion(question: string, expander: SynonymExpander, vocabulary: BaseVocabulary, frameworks: FrameworkList): ParsedQuestion {
+  const tokens = correctTypos(rawWords(question.slice(0, MAX_QUESTION_CHARS).replace(MENTIONS, ' ')), vocabulary, frameworks);
   const canonical = expander.canonicalize(tokens.map((t) => t.word));
   const sequence = canonical.map((word) => toTerm(word) ?? '');
   const terms: string[] = [];
@@ -130,16 +130,16 @@ export function parseQuestion(question: string, expander: SynonymExpander, vocab
     if (terms.length >= MAX_QUERY_TERMS) break;
   }
   const plain = canonical.join(' ');
-  const frameworks = frameworksIn(canonical);
-  const sides: Framework[] = frameworks.length === 0 && COMPARISON_CUES.test(plain) ? ['tensorflow', 'pytorch'] : frameworks;
+  const named = frameworks.namedIn(canonical);
+  const sides: Framework[] = named.length === 0 && COMPARISON_CUES.test(plain) ? [...frameworks.ids] : named;
   return {
     words: canonical,
     terms,
     sequence,
-    frameworks,
+    frameworks: named,
     wants: { year: YEAR_CUES.test(plain), figure: FIGURE_CUES.test(plain) },
     sides,
     unknown: unknownWords(tokens, canonical, vocabulary),
-    missing: missingThings(tokens, canonical, vocabulary),
+    missing: missingThings(tokens, canonical, vocabulary, frameworks),
   };
 }

@@ -8,7 +8,7 @@ import MiniSearch, { type SearchOptions } from 'minisearch';
 import type { Chunk, Framework } from '../knowledge/schema.ts';
 import type { Synonyms } from '../knowledge/synonyms.ts';
 import { frameworkShares, type FrameworkShares } from './framework-affinity.ts';
-import { frameworksIn, isFrameworkTerm } from './frameworks.ts';
+import type { FrameworkList } from './frameworks.ts';
 import { parseQuestion, type ParsedQuestion } from './question.ts';
 import { matchOf, rankChunks, type RankLayout } from './rank-chunks.ts';
 import { analyseSentences, type AnalysedSentence } from './sentences.ts';
@@ -81,8 +81,11 @@ export class KnowledgeIndex {
     chunks: readonly Chunk[],
     /** Kept so a derived index (benchmarks, tests) can be built with the same table. */
     readonly synonyms: Synonyms,
+    /** The declared frameworks; their aliases expand like synonyms, ahead of `synonyms.yaml`'s entries. */
+    readonly frameworks: FrameworkList,
   ) {
-    this.expander = new SynonymExpander(synonyms);
+    const table = withFrameworkAliases(frameworks, synonyms);
+    this.expander = new SynonymExpander(table);
     this.chunkCount = chunks.length;
     this.chunkList = chunks;
     const indexOptions = { tokenize: (text: string) => words(text), processTerm: (term: string) => toTerm(term) };
@@ -108,11 +111,11 @@ export class KnowledgeIndex {
       const doc = { id: position, heading: expand(chunk.heading), body: expand(chunk.body) };
       docs.push(doc);
       texts.push(`${descriptor.title} ${doc.heading} ${descriptor.tags} ${doc.body}`);
-      const named = frameworksIn(words(`${doc.heading} ${doc.body}`));
+      const named = frameworks.namedIn(words(`${doc.heading} ${doc.body}`));
       this.sides.set(chunk.id, named.length ? named : chunk.frameworks);
-      this.affinity.push(frameworkShares(words(doc.heading), words(doc.body), chunk.frameworks));
+      this.affinity.push(frameworkShares(words(doc.heading), words(doc.body), chunk.frameworks, frameworks.ids));
     }
-    const variants = Object.values(synonyms).flatMap((list) => list.flatMap((v) => words(v)));
+    const variants = Object.values(table).flatMap((list) => list.flatMap((v) => words(v)));
     this.vocabulary = new BaseVocabulary(texts, variants, (w) => this.expander.canonicalize(w));
     this.chunkSearch.addAll(docs);
     this.descriptorSearch.addAll(descriptors);
@@ -120,7 +123,7 @@ export class KnowledgeIndex {
 
   /** Normalises a question: truncation, typo correction, synonyms, content terms, what the base lacks. */
   parse(question: string): ParsedQuestion {
-    return parseQuestion(question, this.expander, this.vocabulary);
+    return parseQuestion(question, this.expander, this.vocabulary, this.frameworks);
   }
 
   /** Inverse document frequency of a term; unknown terms get the maximum (they are very specific). */
@@ -133,7 +136,7 @@ export class KnowledgeIndex {
    * that happens to be rare among headings ("model") would otherwise outrank the word that matters.
    */
   termBoost(term: string): number {
-    if (isFrameworkTerm(term)) return RETRIEVAL_TUNING.frameworkTermBoost;
+    if (this.frameworks.has(term)) return RETRIEVAL_TUNING.frameworkTermBoost;
     if (!this.vocabulary.knows(term)) return 1; // a prefix of longer words: MiniSearch's prefix weight applies
     return Math.max(RETRIEVAL_TUNING.minTermBoost, Math.min(1, this.idf(term) / this.vocabulary.maxIdf));
   }
@@ -161,7 +164,7 @@ export class KnowledgeIndex {
       boost: RETRIEVAL_TUNING.boost,
       weights: { prefix: RETRIEVAL_TUNING.prefixWeight, fuzzy: 0 },
       // Prefix expansion of 4-letter stems ("mode" → "model", "modern") touches most of a large base.
-      prefix: (term) => term.length >= 5 && !isFrameworkTerm(term),
+      prefix: (term) => term.length >= 5 && !this.frameworks.has(term),
       fuzzy: false,
       // Terms arrive already processed by parseQuestion; stemming twice would change them.
       tokenize: (text) => text.split(' '),
@@ -170,7 +173,7 @@ export class KnowledgeIndex {
     };
     // Framework names occur in nearly every chunk: searching them would score the whole base for almost
     // no signal. They steer through the side boost instead, and are searched only when nothing else is.
-    const topical = parsed.terms.filter((t) => !isFrameworkTerm(t));
+    const topical = parsed.terms.filter((t) => !this.frameworks.has(t));
     // Words in a large share of chunks score nearly everything for almost no signal (and dominate
     // latency on big bases); they are searched only when the question has nothing more specific.
     const specific = topical.filter((t) => !this.isCommon(t));
@@ -195,4 +198,11 @@ export class KnowledgeIndex {
     }
     return hits;
   }
+}
+
+/** One table for expansion: each framework's aliases first (in declared order), then `synonyms.yaml`. */
+function withFrameworkAliases(frameworks: FrameworkList, synonyms: Synonyms): Synonyms {
+  const table: Synonyms = frameworks.aliasTable();
+  for (const [canonical, variants] of Object.entries(synonyms)) table[canonical] = [...(table[canonical] ?? []), ...variants];
+  return table;
 }

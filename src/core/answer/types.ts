@@ -19,7 +19,13 @@ export interface Snippet {
   /** The most relevant sentences of the chunk, never the whole chunk. */
   text: string;
   citation: Citation;
+  /** Ids of the frameworks the snippet speaks about. */
   frameworks: Framework[];
+  /**
+   * Their display names, in the same order (from the base's `frameworks.yaml`). Absent in answers
+   * stored before frameworks became data: renderers fall back on the ids.
+   */
+  frameworkNames?: string[];
 }
 
 /** `internal`: a bug on our side; logged as an error, never counted as a question the base lacks. */

@@ -26,7 +26,7 @@ const CitationSchema = z.object({
   chunkId: z.string(),
 });
 
-const SnippetSchema = z.object({ text: z.string(), citation: CitationSchema, frameworks: z.array(FrameworkSchema) });
+const SnippetSchema = z.object({ text: z.string(), citation: CitationSchema, frameworks: z.array(FrameworkSchema), frameworkNames: z.array(z.string()).optional() });
 
 export const TurnSchema = z.object({
   /** Bumped when the shape changes, so an older release's turn reads as none instead of wrongly. */
@@ -55,7 +55,7 @@ export function turnOf(answer: Answer, searched: string): Turn {
     answered: answer.answered,
     snippets: answer.snippets.slice(0, MAX_SNIPPETS).map((s) => {
       const citation = { ...s.citation };
-      return { text: s.text.slice(0, MAX_SNIPPET_CHARS), citation, frameworks: [...s.frameworks] };
+      return { text: s.text.slice(0, MAX_SNIPPET_CHARS), citation, frameworks: [...s.frameworks], ...(s.frameworkNames && { frameworkNames: [...s.frameworkNames] }) };
     }),
   };
 }

@@ -3,9 +3,11 @@
  * chunk, every `when` names real questions and options, the contract ids exist, every option can be
  * chosen). Every issue carries the YAML line, so `kb:check` can say `flow/choose-framework.yaml:42: …`.
  */
-import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
+import { LineCounter, parseDocument } from 'yaml';
+import type { FrameworkList } from '../answer/frameworks.ts';
 import type { KnowledgeIssue } from '../knowledge/schema.ts';
-import { FlowDefinitionSchema, type FlowDefinition } from './schema.ts';
+import { lineOfPath as lineOf, type YamlPath as Path } from '../knowledge/yaml-lines.ts';
+import { FlowDefinitionSchema, type FlowDefinition, type FlowFile } from './schema.ts';
 
 /** The ids other tools rely on (issue 3); a flow file may add options, never drop these. */
 const CONTRACT_OPTIONS: Record<string, readonly string[]> = {
@@ -16,23 +18,18 @@ const CONTRACT_OPTIONS: Record<string, readonly string[]> = {
   team: ['tensorflow', 'pytorch', 'none'],
 };
 
-type Path = readonly (string | number)[];
-
-/** Line of the deepest YAML node that exists along `path` (1 when nothing matches). */
-function lineOf(doc: Document, counter: LineCounter, path: Path): number {
-  for (let depth = path.length; depth >= 0; depth--) {
-    const node = doc.getIn(path.slice(0, depth), true);
-    if (isNode(node) && node.range) return counter.linePos(node.range[0]).line;
-  }
-  return 1;
-}
-
 /**
- * Parses and validates a flow file.
+ * Parses and validates a flow file against the base's chunk ids and declared frameworks. Without
+ * `frameworks` (a broken `frameworks.yaml`, reported on its own) the rest is checked, but no flow returned.
  *
- * @example parseFlow(text, 'knowledge/flow/choose-framework.yaml', new Set(['tf#lite']))
+ * @example parseFlow(text, 'knowledge/flow/choose-framework.yaml', new Set(['tf#lite']), snapshot.frameworks)
  */
-export function parseFlow(text: string, file: string, knownChunkIds: ReadonlySet<string>): { flow?: FlowDefinition; issues: KnowledgeIssue[] } {
+export function parseFlow(
+  text: string,
+  file: string,
+  knownChunkIds: ReadonlySet<string>,
+  frameworks: FrameworkList | undefined,
+): { flow?: FlowDefinition; issues: KnowledgeIssue[] } {
   const counter = new LineCounter();
   const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false });
   const issue = (line: number, message: string, code = 'flow'): KnowledgeIssue => ({ file, line, message, severity: 'error', code });
@@ -47,14 +44,31 @@ export function parseFlow(text: string, file: string, knownChunkIds: ReadonlySet
     });
     return { issues };
   }
-  const flow = parsed.data;
-  const issues = crossCheck(flow, knownChunkIds, (path, message, code) => issue(lineOf(doc, counter, path), message, code));
-  return issues.length > 0 ? { issues } : { flow, issues };
+  const report: Report = (path, message, code) => issue(lineOf(doc, counter, path), message, code);
+  const issues = crossCheck(parsed.data, knownChunkIds, report);
+  if (frameworks) issues.push(...checkFrameworks(parsed.data, frameworks, report));
+  return issues.length > 0 || !frameworks ? { issues } : { flow: { ...parsed.data, frameworks }, issues };
+}
+
+/** Every framework the flow names must be declared in `frameworks.yaml`, and there must be two to rank. */
+function checkFrameworks(flow: FlowFile, frameworks: FrameworkList, report: Report): KnowledgeIssue[] {
+  const issues: KnowledgeIssue[] = [];
+  const fix = (id: string) =>
+    `framework "${id}" is not declared in frameworks.yaml — use one of ${frameworks.ids.join(', ')}, or add \`- { id: ${id}, name: …, aliases: [] }\` to frameworks.yaml`;
+  if (frameworks.ids.length < 2) issues.push(report([], 'the flow ranks frameworks, but frameworks.yaml declares only one — declare at least two', 'flow-frameworks'));
+  flow.rules.forEach((rule, ri) => {
+    if (!frameworks.declares(rule.favours)) issues.push(report(['rules', ri, 'favours'], `rule "${rule.id}": ${fix(rule.favours)}`, 'undeclared-framework'));
+  });
+  if (!frameworks.declares(flow.tie.favours)) issues.push(report(['tie', 'favours'], `\`tie\`: ${fix(flow.tie.favours)}`, 'undeclared-framework'));
+  (flow.hybrid.between ?? []).forEach((id, i) => {
+    if (!frameworks.declares(id)) issues.push(report(['hybrid', 'between', i], `\`hybrid.between\`: ${fix(id)}`, 'undeclared-framework'));
+  });
+  return issues;
 }
 
 type Report = (path: Path, message: string, code: string) => KnowledgeIssue;
 
-function crossCheck(flow: FlowDefinition, knownChunkIds: ReadonlySet<string>, report: Report): KnowledgeIssue[] {
+function crossCheck(flow: FlowFile, knownChunkIds: ReadonlySet<string>, report: Report): KnowledgeIssue[] {
   const issues: KnowledgeIssue[] = [];
   const optionsOf = new Map<string, Set<string>>();
   flow.questions.forEach((q, qi) => {

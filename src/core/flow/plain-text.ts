@@ -5,8 +5,7 @@
  */
 import type { Citation } from '../answer/types.ts';
 import { formatCitation } from '../answer/plain-text.ts';
-import { FRAMEWORK_NAMES } from '../answer/frameworks.ts';
-import { renderScoreBars } from './score-bars.ts';
+import { frameworkName, renderScoreBars } from './score-bars.ts';
 import type { Recommendation } from './types.ts';
 import { numberCitations } from './citations.ts';
 
@@ -17,9 +16,9 @@ import { numberCitations } from './citations.ts';
 export function renderRecommendationText(rec: Recommendation): string {
   const { citations, numberOf } = numberCitations(rec);
   const ref = (citation: Citation) => `[${numberOf(citation)}]`;
-  const lines = [`Recommendation: ${FRAMEWORK_NAMES[rec.framework]} (confidence ${Math.round(rec.confidence * 100)}%)`, '', renderScoreBars(rec.scores), '', 'Why:'];
+  const lines = [`Recommendation: ${frameworkName(rec, rec.framework)} (confidence ${Math.round(rec.confidence * 100)}%)`, '', renderScoreBars(rec), '', 'Why:'];
   for (const reason of rec.reasons) lines.push(`- ${reason.text} ${ref(reason.citation)}`);
-  const runnerUp = FRAMEWORK_NAMES[rec.runnerUp.framework];
+  const runnerUp = frameworkName(rec, rec.runnerUp.framework);
   if (rec.runnerUp.bestCase) lines.push('', `Best case for ${runnerUp}: ${rec.runnerUp.bestCase.text} ${ref(rec.runnerUp.bestCase.citation)}`);
   if (rec.hybrid) lines.push('', `Hybrid path: ${rec.hybrid.text} ${ref(rec.hybrid.citation)}`);
   if (rec.wouldChange.length > 0) {

@@ -1,7 +1,8 @@
 /**
  * The JSON shape of a recommendation for scripts (`npm run choose -- --json`), in the same citation shape
  * as `ask --json`: `{"framework","confidence","reasons":[{"text","citation"}],"citations":[{"title",
- * "source","url"?,"section"?,"snippet"}]}` plus `scores`, `wouldChange`, `runnerUp`, `hybrid`, `answers`.
+ * "source","url"?,"section"?,"snippet"}]}` plus `scores`, `ranking` (every declared framework, winner first:
+ * `[{"framework","name","score"}]`), `wouldChange`, `runnerUp`, `hybrid`, `answers`.
  * Each citation's snippet is the sentences of the cited chunk that best support the reasons citing it.
  */
 import { analyseSentences, pickSentences } from '../answer/sentences.ts';
@@ -59,6 +60,7 @@ export function toRecommendationJson(rec: Recommendation, chunkById: ReadonlyMap
     reasons: rec.reasons.map(reasonJson),
     citations: citations.map((c) => citationJson(c, snippets.get(c.chunkId) ?? '')),
     scores: rec.scores,
+    ranking: rec.ranking,
     wouldChange: rec.wouldChange,
     runnerUp: { framework: rec.runnerUp.framework, ...(rec.runnerUp.bestCase ? { bestCase: reasonJson(rec.runnerUp.bestCase) } : {}) },
     ...(rec.hybrid ? { hybrid: reasonJson(rec.hybrid) } : {}),

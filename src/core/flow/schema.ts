@@ -4,6 +4,7 @@
  * flow from this schema; `parse.ts` adds the checks zod cannot express (known chunk ids, real options).
  */
 import { z } from 'zod';
+import type { FrameworkList } from '../answer/frameworks.ts';
 import { FrameworkSchema } from '../knowledge/schema.ts';
 import type { QuestionId } from './types.ts';
 
@@ -56,10 +57,12 @@ export const FlowDefinitionSchema = z
     title: z.string().min(1).default('Choose a framework'),
     questions: z.array(FlowQuestionSchema).min(1),
     rules: z.array(FlowRuleSchema).min(1),
-    /** When both frameworks get strong support: the sources' prototype-in-one, convert-for-deployment path. */
+    /** When the two leading frameworks both get strong support: the sources' prototype-in-one, convert-for-deployment path. */
     hybrid: CitedTextSchema.extend({
-      /** Both scores must reach this for the answers to count as conflicting. */
+      /** The winner's and the runner-up's scores must both reach this for the answers to count as conflicting. */
       minEach: z.number().positive(),
+      /** The pair the hybrid text is about: shown only when these two lead (any two when absent). */
+      between: z.tuple([FrameworkSchema, FrameworkSchema]).optional(),
     }).strict(),
     /** Used when the scores tie (e.g. nothing answered): which side to name and why, cited. */
     tie: CitedTextSchema.extend({ favours: FrameworkSchema }).strict(),
@@ -78,6 +81,12 @@ export const FlowDefinitionSchema = z
   })
   .strict();
 
-export type FlowDefinition = z.infer<typeof FlowDefinitionSchema>;
+/** The flow file as written. */
+export type FlowFile = z.infer<typeof FlowDefinitionSchema>;
+/**
+ * A loaded flow: the file plus the frameworks it was checked against (the base's `frameworks.yaml`),
+ * which a recommendation ranks — all of them, not only those a rule favours.
+ */
+export type FlowDefinition = FlowFile & { frameworks: FrameworkList };
 export type FlowQuestion = z.infer<typeof FlowQuestionSchema>;
 export type FlowRule = z.infer<typeof FlowRuleSchema>;

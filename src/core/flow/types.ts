@@ -35,11 +35,22 @@ export interface Reason {
   citation: Citation;
 }
 
+/** One declared framework's place in a recommendation. */
+export interface RankedFramework {
+  framework: Framework;
+  /** Display name from `frameworks.yaml`, so renderers need no lookup. */
+  name: string;
+  score: number;
+}
+
 export interface Recommendation {
   framework: Framework;
   /** 0–1, derived from the score margin. */
   confidence: number;
+  /** Every declared framework's score, in declared order (the order score bars show). */
   scores: Record<Framework, number>;
+  /** Every declared framework, the winner first, then by score. */
+  ranking: RankedFramework[];
   /** Top reasons for the winner, best first, each cited. */
   reasons: Reason[];
   /** What answer changes would flip the verdict, in plain words. */

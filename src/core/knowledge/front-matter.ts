@@ -43,7 +43,7 @@ const ALLOWED_KEYS = Object.keys(FrontMatterSchema.shape).join(', ');
  * Validates the front matter of one file. `file` is the display path used in issues.
  * Returns the parsed front matter only when there are no errors.
  */
-export function parseFrontMatter(split: SplitFile, file: string): { frontMatter?: FrontMatter; issues: KnowledgeIssue[] } {
+export function parseFrontMatter(split: SplitFile, file: string, declared?: readonly string[]): { frontMatter?: FrontMatter; issues: KnowledgeIssue[] } {
   const issue = (line: number, message: string, code: string): KnowledgeIssue => ({ file, line, message, severity: 'error', code });
   if (split.yaml === undefined) {
     return { issues: [issue(1, 'front matter is missing — start the file with a `---` block declaring id, title, source and frameworks', 'front-matter')] };
@@ -58,10 +58,28 @@ export function parseFrontMatter(split: SplitFile, file: string): { frontMatter?
   }
   const data: unknown = doc.toJS() ?? {};
   const parsed = FrontMatterSchema.safeParse(data);
-  if (parsed.success) return { frontMatter: parsed.data, issues: [] };
+  if (parsed.success) {
+    const undeclared = declared ? undeclaredFrameworks(parsed.data, declared, (i) => toFileLine(offsetOf(doc, { path: ['frameworks', i] }))) : [];
+    const issues = undeclared.map(({ line, message }) => issue(line, message, 'undeclared-framework'));
+    return issues.length > 0 ? { issues } : { frontMatter: parsed.data, issues };
+  }
   return {
     issues: parsed.error.issues.map((zi) => issue(toFileLine(offsetOf(doc, zi)), describe(zi, data), 'front-matter')),
   };
+}
+
+/** Ids in `frameworks:` that `frameworks.yaml` does not declare, each with its line and the fix. */
+function undeclaredFrameworks(front: FrontMatter, declared: readonly string[], lineOfItem: (i: number) => number): { line: number; message: string }[] {
+  return front.frameworks.flatMap((id, i) =>
+    declared.includes(id)
+      ? []
+      : [
+          {
+            line: lineOfItem(i),
+            message: `framework "${id}" is not declared in frameworks.yaml — use one of ${declared.join(', ')}, or add \`- { id: ${id}, name: …, aliases: [] }\` to frameworks.yaml`,
+          },
+        ],
+  );
 }
 
 function firstLine(text: string): string {
@@ -87,10 +105,10 @@ function describe(zi: core.$ZodIssue, data: unknown): string {
   if (zi.code === 'invalid_type' && valueAt(data, zi.path) === undefined) {
     return `${name} is required — add ${FIX_HINTS[path] ?? `\`${path}: …\``}`;
   }
-  if (zi.code === 'invalid_value' && path.startsWith('frameworks')) {
-    return `${name} must be \`tensorflow\` or \`pytorch\` (lowercase)`;
+  if (zi.code === 'invalid_format' && path.startsWith('frameworks')) {
+    return `${name} must be a framework id from frameworks.yaml: one lowercase word, e.g. \`pytorch\``;
   }
-  if (zi.code === 'too_small' && path === 'frameworks') return '`frameworks` is empty — list at least one of tensorflow, pytorch';
+  if (zi.code === 'too_small' && path === 'frameworks') return '`frameworks` is empty — list at least one framework id from frameworks.yaml';
   if (zi.code === 'invalid_format' && path === 'source.url') {
     return '`source.url` must be a plain http(s):// link without spaces, brackets or pipes — use the full link shown in the seed, or leave the url out (never invent one)';
   }
@@ -98,9 +116,9 @@ function describe(zi: core.$ZodIssue, data: unknown): string {
 }
 
 /** Offset of the YAML node the issue is about: the key itself, or the nearest existing parent. */
-function offsetOf(doc: Document, zi: core.$ZodIssue): number {
+function offsetOf(doc: Document, zi: Pick<core.$ZodIssue, 'path'> & { code?: string; keys?: string[] }): number {
   const path = [...zi.path] as (string | number)[];
-  if (zi.code === 'unrecognized_keys' && zi.keys[0] !== undefined) path.push(zi.keys[0]);
+  if (zi.code === 'unrecognized_keys' && zi.keys?.[0] !== undefined) path.push(zi.keys[0]);
   for (let depth = path.length; depth >= 0; depth--) {
     const offset = keyOffset(doc, path.slice(0, depth));
     if (offset !== undefined) return offset;

@@ -1,12 +1,13 @@
 /**
- * Loads a knowledge directory all-or-nothing: every Markdown file, the synonyms, the curated disagreements
- * and the flow are read and
- * checked, and a snapshot is built only when there is not a single error. The flow parser is passed in
+ * Loads a knowledge directory all-or-nothing: the declared frameworks (first: front matter and the flow
+ * are checked against them), every Markdown file, the synonyms, the curated disagreements and the flow
+ * are read and checked, and a snapshot is built only when there is not a single error. The flow parser is passed in
  * (see `load.ts`) so the loader can be tested with fixture flows independent of the flow module.
  */
 import type { Dirent } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { FrameworkList } from '../answer/frameworks.ts';
 import { KnowledgeIndex } from '../answer/search-index.ts';
 import type { FlowDefinition } from '../flow/schema.ts';
 import { chunkDocument, countWords } from './chunk.ts';
@@ -15,10 +16,17 @@ import { parseFrontMatter, splitFrontMatter } from './front-matter.ts';
 import { lintKnowledge } from './lint.ts';
 import type { Chunk, KnowledgeIssue } from './schema.ts';
 import type { KnowledgeSnapshot } from './snapshot.ts';
-import { parseSynonyms, type Synonyms } from './synonyms.ts';
+import { checkSynonymsAgainstFrameworks, parseSynonyms, type Synonyms } from './synonyms.ts';
 import { type Disagreements, parseDisagreements } from './disagreements.ts';
+import { FRAMEWORKS_FILE, parseFrameworksFile } from './frameworks-file.ts';
 
-export type FlowParser = (text: string, file: string, knownChunkIds: ReadonlySet<string>) => { flow?: FlowDefinition; issues: KnowledgeIssue[] };
+/** `frameworks` is undefined when `frameworks.yaml` is broken (already reported): check no `favours` then. */
+export type FlowParser = (
+  text: string,
+  file: string,
+  knownChunkIds: ReadonlySet<string>,
+  frameworks: FrameworkList | undefined,
+) => { flow?: FlowDefinition; issues: KnowledgeIssue[] };
 
 const SYNONYMS_FILE = 'synonyms.yaml';
 const DISAGREEMENTS_FILE = 'disagreements.yaml';
@@ -76,6 +84,7 @@ export async function loadKnowledgeBaseWith(dir: string, parseFlow: FlowParser):
     return { issues: [{ file: displayPath(root), line: 0, severity: 'error', code: 'missing-dir', message }], stats: { documents: 0, chunks: 0, words: 0 } };
   }
 
+  const frameworks = await readFrameworks(root, issues);
   const chunks: Chunk[] = [];
   const docs: { id: string; file: string; line: number }[] = [];
   // Read every file at once (a reload under load waits on I/O, not CPU); order stays that of `files`.
@@ -88,7 +97,7 @@ export async function loadKnowledgeBaseWith(dir: string, parseFlow: FlowParser):
       continue;
     }
     const split = splitFrontMatter(text);
-    const front = parseFrontMatter(split, shown);
+    const front = parseFrontMatter(split, shown, frameworks?.ids);
     issues.push(...front.issues);
     if (!front.frontMatter) continue;
     docs.push({ id: front.frontMatter.id, file: shown, line: split.yamlLine });
@@ -101,14 +110,14 @@ export async function loadKnowledgeBaseWith(dir: string, parseFlow: FlowParser):
   }
   issues.push(...lintKnowledge(docs, chunks, (rel) => displayPath(path.join(root, rel))));
 
-  const synonyms = await readSynonyms(root, issues);
+  const synonyms = await readSynonyms(root, issues, frameworks);
   const chunkIds = new Set(chunks.map((c) => c.id));
-  const flow = await readFlow(root, chunkIds, parseFlow, issues);
+  const flow = await readFlow(root, chunkIds, frameworks, parseFlow, issues);
   const disagreements = await readDisagreements(root, chunkIds, issues);
 
   const stats = { documents: docs.length, chunks: chunks.length, words: chunks.reduce((sum, c) => sum + countWords(c.body), 0) };
-  if (issues.some((i) => i.severity === 'error') || !flow) return { issues, stats };
-  return { snapshot: buildSnapshot(docs.length, chunks, synonyms, flow, disagreements), issues, stats };
+  if (issues.some((i) => i.severity === 'error') || !flow || !frameworks) return { issues, stats };
+  return { snapshot: buildSnapshot(docs.length, chunks, synonyms, frameworks, flow, disagreements), issues, stats };
 }
 
 /** The file's text; undefined when it does not exist; an error issue (not a throw) when it cannot be read. */
@@ -120,7 +129,28 @@ async function readOptional(file: string, issues: KnowledgeIssue[]): Promise<str
   return null;
 }
 
-async function readSynonyms(root: string, issues: KnowledgeIssue[]): Promise<Synonyms> {
+/** Required: without the list no article can say which framework it is about. */
+async function readFrameworks(root: string, issues: KnowledgeIssue[]): Promise<FrameworkList | undefined> {
+  const file = path.join(root, FRAMEWORKS_FILE);
+  const text = await readOptional(file, issues);
+  if (text === null) return undefined;
+  if (text === undefined) {
+    const example = '`frameworks: [{ id: tensorflow, name: TensorFlow, aliases: [tf] }]`';
+    issues.push({
+      file: displayPath(file),
+      line: 0,
+      severity: 'error',
+      code: 'no-frameworks',
+      message: `the frameworks file is missing — add ${FRAMEWORKS_FILE} declaring ${example} (see docs/frameworks.md)`,
+    });
+    return undefined;
+  }
+  const parsed = parseFrameworksFile(text, displayPath(file));
+  issues.push(...parsed.issues);
+  return parsed.frameworks;
+}
+
+async function readSynonyms(root: string, issues: KnowledgeIssue[], frameworks: FrameworkList | undefined): Promise<Synonyms> {
   const file = path.join(root, SYNONYMS_FILE);
   const text = await readOptional(file, issues);
   if (text === null) return {};
@@ -136,6 +166,7 @@ async function readSynonyms(root: string, issues: KnowledgeIssue[]): Promise<Syn
   }
   const parsed = parseSynonyms(text, displayPath(file));
   issues.push(...parsed.issues);
+  if (parsed.synonyms && frameworks) issues.push(...checkSynonymsAgainstFrameworks(text, displayPath(file), parsed.synonyms, frameworks));
   return parsed.synonyms ?? {};
 }
 
@@ -149,7 +180,7 @@ async function readDisagreements(root: string, chunkIds: ReadonlySet<string>, is
   return parsed.disagreements;
 }
 
-async function readFlow(root: string, chunkIds: ReadonlySet<string>, parseFlow: FlowParser, issues: KnowledgeIssue[]) {
+async function readFlow(root: string, chunkIds: ReadonlySet<string>, frameworks: FrameworkList | undefined, parseFlow: FlowParser, issues: KnowledgeIssue[]) {
   const file = path.join(root, FLOW_FILE);
   const text = await readOptional(file, issues);
   if (text === null) return undefined;
@@ -157,21 +188,22 @@ async function readFlow(root: string, chunkIds: ReadonlySet<string>, parseFlow: 
     issues.push({ file: displayPath(file), line: 0, severity: 'error', code: 'no-flow', message: `the /choose-framework flow file is missing — add ${FLOW_FILE}` });
     return undefined;
   }
-  const parsed = parseFlow(text, displayPath(file), chunkIds);
+  const parsed = parseFlow(text, displayPath(file), chunkIds, frameworks);
   issues.push(...parsed.issues);
-  if (!parsed.flow && !parsed.issues.some((i) => i.severity === 'error')) {
+  if (!parsed.flow && frameworks && !parsed.issues.some((i) => i.severity === 'error')) {
     issues.push({ file: displayPath(file), line: 0, severity: 'error', code: 'flow', message: 'the flow file could not be read — check it against the flow schema' });
   }
   return parsed.flow;
 }
 
-function buildSnapshot(documents: number, chunks: Chunk[], synonyms: Synonyms, flow: FlowDefinition, disagreements: Disagreements): KnowledgeSnapshot {
+function buildSnapshot(documents: number, chunks: Chunk[], synonyms: Synonyms, frameworks: FrameworkList, flow: FlowDefinition, disagreements: Disagreements): KnowledgeSnapshot {
   const chunkById = new Map(chunks.map((c) => [c.id, c]));
   return {
     documents,
     chunks,
     chunkById,
-    index: new KnowledgeIndex(chunks, synonyms),
+    index: new KnowledgeIndex(chunks, synonyms, frameworks),
+    frameworks,
     flow,
     disagreements,
     loadedAt: new Date(),

@@ -4,7 +4,12 @@
  */
 import { z } from 'zod';
 
-export const FrameworkSchema = z.enum(['tensorflow', 'pytorch']);
+/**
+ * A framework id as `frameworks.yaml` declares it and front matter and flow rules name it: one lowercase
+ * word, because it is the word retrieval matches ("tensorflow", "pytorch", "jax"). Which ids exist is
+ * data (the knowledge base's `frameworks.yaml`), checked when a base loads, not a type.
+ */
+export const FrameworkSchema = z.string().regex(/^[a-z][a-z0-9]*$/, 'a framework id is one lowercase word of letters and digits, e.g. `jax`');
 export type Framework = z.infer<typeof FrameworkSchema>;
 
 export const SourceSchema = z.object({

@@ -3,6 +3,7 @@
  * new snapshot aside and the Desk swaps the reference, so readers never see a half-built base.
  */
 import type { Citation } from '../answer/types.ts';
+import type { FrameworkList } from '../answer/frameworks.ts';
 import type { KnowledgeIndex } from '../answer/search-index.ts';
 import type { FlowDefinition } from '../flow/schema.ts';
 import type { Disagreements } from './disagreements.ts';
@@ -14,6 +15,8 @@ export interface KnowledgeSnapshot {
   chunks: Chunk[];
   chunkById: ReadonlyMap<string, Chunk>;
   index: KnowledgeIndex;
+  /** The frameworks `frameworks.yaml` declares (the same list the index reads). */
+  frameworks: FrameworkList;
   flow: FlowDefinition;
   /** Curated notes on where the sources disagree (`disagreements.yaml`). */
   disagreements: Disagreements;

@@ -8,6 +8,8 @@
  */
 import { isMap, isPair, isScalar, LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
+import type { FrameworkList } from '../answer/frameworks.ts';
+import { words } from '../answer/terms.ts';
 import type { KnowledgeIssue } from './schema.ts';
 
 export const SynonymsSchema = z.record(
@@ -61,4 +63,36 @@ export function parseSynonyms(text: string, file: string): { synonyms?: Synonyms
     }
   }
   return { synonyms: parsed.data, issues };
+}
+
+/** 1-based line of a top-level key of a parsed synonyms file (1 when not found). */
+function keyLine(text: string, key: string): number {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
+  if (!isMap(doc.contents)) return 1;
+  const pair = doc.contents.items.find((p) => isPair(p) && isScalar(p.key) && p.key.value === key);
+  return pair && isScalar(pair.key) ? lineCounter.linePos(pair.key.range?.[0] ?? 0).line : 1;
+}
+
+/**
+ * Framework aliases belong in `frameworks.yaml`. An entry here keyed by a framework id still works (its
+ * variants are added to the aliases) but is flagged; a variant that is another framework's alias would
+ * make expansion ambiguous.
+ */
+export function checkSynonymsAgainstFrameworks(text: string, file: string, synonyms: Synonyms, frameworks: FrameworkList): KnowledgeIssue[] {
+  const aliasOwner = new Map<string, string>();
+  for (const f of frameworks.all) for (const alias of [f.id, ...f.aliases]) aliasOwner.set(words(alias).join(' '), f.id);
+  const issues: KnowledgeIssue[] = [];
+  const warn = (key: string, message: string, code: string) => issues.push({ file, line: keyLine(text, key), message, severity: 'warning', code });
+  for (const [canonical, variants] of Object.entries(synonyms)) {
+    if (frameworks.declares(canonical)) {
+      warn(canonical, `"${canonical}" is a framework — move these variants to its \`aliases\` in frameworks.yaml`, 'framework-synonym');
+      continue;
+    }
+    for (const variant of variants) {
+      const owner = aliasOwner.get(words(variant).join(' '));
+      if (owner) warn(canonical, `variant "${variant}" is also the framework "${owner}" (frameworks.yaml) — keep it in one place`, 'duplicate-synonym');
+    }
+  }
+  return issues;
 }
