@@ -7,6 +7,7 @@ import { startApp } from './ops/app.ts';
 import { formatConfigProblems, loadConfig, secretValues } from './ops/config.ts';
 import { createLogger, keepRunningOnUnhandledRejection } from './ops/logger.ts';
 import { shutdownOnSignals } from './ops/shutdown.ts';
+import { openStore } from './stores/open-store.ts';
 
 const loaded = loadConfig();
 if (!loaded.ok) {
@@ -35,7 +36,8 @@ process.once('SIGTERM', stopDuringStartup);
 process.once('SIGINT', stopDuringStartup);
 
 try {
-  const app = await startApp(config, { logger });
+  // Memory or Redis is chosen here, from the environment, and handed to the app.
+  const app = await startApp(config, { logger, openStore: openStore({ url: env.REDIS_URL, keyPrefix: env.REDIS_KEY_PREFIX }) });
   process.off('SIGTERM', stopDuringStartup);
   process.off('SIGINT', stopDuringStartup);
   shutdownOnSignals(app.shutdown, logger);

@@ -13,7 +13,7 @@ import { advanceFlow, type FlowSession } from './flow/machine.ts';
 import { loadKnowledgeBase } from './knowledge/load.ts';
 import type { KnowledgeSnapshot } from './knowledge/snapshot.ts';
 import { parseStoredJson } from './stored-json.ts';
-import type { Desk, DeskObserver, FeedbackOutcome, FeedbackRecord, ReloadResult, Requester, Store } from './ports.ts';
+import { StoreUnavailableError, type Desk, type DeskObserver, type FeedbackOutcome, type FeedbackRecord, type ReloadResult, type Requester, type Store } from './ports.ts';
 
 export interface DeskOptions {
   knowledgeDir: string;
@@ -80,6 +80,16 @@ class KnowledgeDesk implements Desk {
   }
 
   async flow(who: Requester, action: FlowAction): Promise<FlowStep> {
+    try {
+      return await this.advance(who, action);
+    } catch (error) {
+      // Shared state unreadable (Redis down): a normal "try again" step every adapter already renders.
+      if (error instanceof StoreUnavailableError) return { kind: 'invalid', message: error.message };
+      throw error;
+    }
+  }
+
+  private async advance(who: Requester, action: FlowAction): Promise<FlowStep> {
     const key = `flow:${who.platform}:${who.userId}:${who.conversation}`;
     const { store } = this.options;
     const raw = await store.getSession(key);
@@ -120,6 +130,15 @@ class KnowledgeDesk implements Desk {
   }
 
   async recordFeedback(answerId: string, vote: FeedbackRecord['vote'], who: Requester): Promise<FeedbackOutcome> {
+    try {
+      return await this.countVote(answerId, vote, who);
+    } catch (error) {
+      if (error instanceof StoreUnavailableError) return 'unavailable';
+      throw error;
+    }
+  }
+
+  private async countVote(answerId: string, vote: FeedbackRecord['vote'], who: Requester): Promise<FeedbackOutcome> {
     const { store } = this.options;
     const context = parseStoredJson<{ question: string; chunkIds: string[] }>(await store.getSession(`answer:${answerId}`));
     // Unknown, expired or corrupt: the vote cannot be tied to an answer, so it is not counted.

@@ -74,6 +74,7 @@ export const ENV_SHAPE = {
   RATE_LIMIT_PER_MINUTE: wholeNumber(0, 100_000, 20),
   SESSION_TTL_MINUTES: wholeNumber(1, 7 * 24 * 60, 30),
   SHUTDOWN_GRACE_MS: wholeNumber(0, 120_000, 10_000),
+  SHUTDOWN_DRAIN_MS: wholeNumber(0, 120_000, 5_000),
 };
 
 /** Names of every environment variable the process reads (kept in step with `.env.example` by a test). */

@@ -6,13 +6,15 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ChatAdapter, HttpRoute } from '../adapters/adapter.ts';
-import type { Desk } from '../core/ports.ts';
+import type { Desk, Store } from '../core/ports.ts';
 import { checkAdminAuth } from './admin-auth.ts';
 import type { Logger } from './logger.ts';
 import type { DeskMetrics } from './metrics.ts';
 
 export interface OpsServerOptions {
   desk: Desk;
+  /** Its health is reported on /readyz; an outage does not make the replica unready (see docs/edge-hardening.md). */
+  store: Pick<Store, 'health'>;
   adapters: readonly ChatAdapter[];
   metrics: DeskMetrics;
   logger: Logger;
@@ -23,7 +25,7 @@ export interface OpsServer {
   readonly server: Server;
   /** Resolves with the bound port (pass 0 for an ephemeral one in tests). */
   listen(port: number, host?: string): Promise<number>;
-  /** Readiness turns false at once (load balancers stop sending), then new connections are refused. */
+  /** Readiness turns false at once (load balancers stop sending); everything else is still served. */
   beginDrain(): void;
   /** Stops accepting, waits for open requests up to `graceMs`, then cuts what is left. */
   close(graceMs: number): Promise<void>;
@@ -54,7 +56,11 @@ export function createOpsServer(options: OpsServerOptions): OpsServer {
         const knowledgeLoaded = status.chunks > 0;
         const ready = !draining && knowledgeLoaded && Object.values(adapterState).every(Boolean);
         const knowledge = { loaded: knowledgeLoaded, documents: status.documents, chunks: status.chunks, loadedAt: status.loadedAt.toISOString() };
-        sendJson(res, ready ? 200 : 503, { ready, draining, knowledge, adapters: adapterState });
+        // A store outage is reported, not made a 503: every replica shares the one Redis, so failing
+        // readiness would take them all out of the balancer at once, while each still answers questions
+        // fail-open. Questions keep being answered; flows say "try again" until Redis is back.
+        const store = options.store.health();
+        sendJson(res, ready ? 200 : 503, { ready, draining, degraded: !store.up, store, knowledge, adapters: adapterState });
       },
     },
     {
@@ -89,7 +95,8 @@ export function createOpsServer(options: OpsServerOptions): OpsServer {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     const onPath = routes.filter((r) => r.path === path);
     const route = onPath.find((r) => r.method === req.method || (req.method === 'HEAD' && r.method === 'GET'));
-    res.on('finish', () => metrics.httpRequests.inc({ route: onPath.length > 0 ? path : 'unmatched', status: String(res.statusCode) }));
+    // 'close', not 'finish': a refused upload's answer is sent without ending the exchange (request-guard.ts).
+    res.on('close', () => metrics.httpRequests.inc({ route: onPath.length > 0 ? path : 'unmatched', status: String(res.statusCode) }));
     if (!route) {
       if (onPath.length > 0) {
         const allow = onPath.map((r) => r.method).join(', ');

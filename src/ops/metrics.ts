@@ -4,6 +4,7 @@
  * ids or free text, which would explode series cardinality.
  */
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { StoreHealth } from '../core/ports.ts';
 
 export interface DeskMetrics {
   registry: Registry;
@@ -19,6 +20,9 @@ export interface DeskMetrics {
   storeFailures: Counter<'operation'>;
   reloadBroadcasts: Counter<'direction'>;
   httpRequests: Counter<'route' | 'status'>;
+  storeUp: Gauge<'kind'>;
+  /** Tells `fdesk_store_up` where to read the store's health at each scrape. */
+  watchStore(health: () => StoreHealth): void;
 }
 
 export interface MetricsOptions {
@@ -30,6 +34,7 @@ export function createMetrics(options: MetricsOptions = {}): DeskMetrics {
   const registry = new Registry();
   if (options.defaultMetrics ?? true) collectDefaultMetrics({ register: registry, prefix: 'fdesk_' });
   const registers = [registry];
+  let storeHealth: (() => StoreHealth) | undefined;
   return {
     registry,
     questions: new Counter({
@@ -94,6 +99,21 @@ export function createMetrics(options: MetricsOptions = {}): DeskMetrics {
       labelNames: ['route', 'status'],
       registers,
     }),
+    storeUp: new Gauge({
+      name: 'fdesk_store_up',
+      help: 'Whether the shared store is reachable (1) or not (0), by kind (memory/redis); read at each scrape.',
+      labelNames: ['kind'],
+      registers,
+      collect() {
+        const health = storeHealth?.();
+        if (!health) return;
+        this.reset();
+        this.set({ kind: health.kind }, health.up ? 1 : 0);
+      },
+    }),
+    watchStore(health) {
+      storeHealth = health;
+    },
   };
 }
 

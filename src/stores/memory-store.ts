@@ -4,7 +4,7 @@
  * `maxEntries`; declined and feedback tallies drop their least-counted entries beyond `maxQuestions` — so
  * a flood of abandoned questionnaires or one-off questions cannot grow memory without bound.
  */
-import type { FeedbackRecord, Store, UsageReport } from '../core/ports.ts';
+import type { FeedbackRecord, Store, StoreHealth, UsageReport } from '../core/ports.ts';
 import { ExpiringMap } from './expiring-map.ts';
 import { reportKey, reportText } from './report-keys.ts';
 
@@ -150,6 +150,10 @@ export class MemoryStore implements Store {
       .slice(0, limit)
       .map((v) => ({ question: v.question, down: v.down, up: v.up, chunkIds: [...v.chunkIds] }));
     return { unanswered, downvoted };
+  }
+
+  health(): StoreHealth {
+    return { kind: 'memory', up: true };
   }
 
   async close(): Promise<void> {

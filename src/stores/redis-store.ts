@@ -7,18 +7,10 @@
  * Questions are therefore always answered; only flows pause until Redis is back.
  */
 import type { ChainableCommander, Redis } from 'ioredis';
-import type { FeedbackRecord, Store, UsageReport } from '../core/ports.ts';
+import { StoreUnavailableError, type FeedbackRecord, type Store, type StoreHealth, type UsageReport } from '../core/ports.ts';
 import { openRedis, connectRedis } from './redis-connection.ts';
 import { parseStoredJson } from '../core/stored-json.ts';
 import { reportKey, reportText } from './report-keys.ts';
-
-/** Thrown when shared state cannot be read; the message is safe to show to a user. */
-export class StoreUnavailableError extends Error {
-  constructor(cause: unknown) {
-    super('The shared session store is unreachable right now — please try again in a moment.', { cause });
-    this.name = 'StoreUnavailableError';
-  }
-}
 
 export interface RedisStoreOptions {
   url: string;
@@ -182,6 +174,10 @@ export class RedisStore implements Store {
       };
     });
     return { unanswered, downvoted };
+  }
+
+  health(): StoreHealth {
+    return { kind: 'redis', up: this.redis.status === 'ready' };
   }
 
   async close(): Promise<void> {

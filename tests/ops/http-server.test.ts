@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createOpsServer, type OpsServer } from '../../src/ops/http-server.ts';
 import { createMetrics } from '../../src/ops/metrics.ts';
+import { MemoryStore } from '../../src/stores/memory-store.ts';
 import { captureLogger, fakeAdapter, fakeDesk, okReload } from './fakes.ts';
 
 const TOKEN = 'an-admin-token-of-some-length';
@@ -11,7 +12,7 @@ async function serve(options: { adminToken?: string; desk?: ReturnType<typeof fa
   const adapters = options.adapters ?? [fakeAdapter('slack')];
   const { logger, lines } = captureLogger();
   const metrics = createMetrics({ defaultMetrics: false });
-  running = createOpsServer({ desk, adapters, metrics, logger, adminToken: options.adminToken });
+  running = createOpsServer({ desk, store: new MemoryStore(), adapters, metrics, logger, adminToken: options.adminToken });
   const port = await running.listen(0, '127.0.0.1');
   const call = (path: string, init?: RequestInit) => fetch(`http://127.0.0.1:${port}${path}`, init);
   return { desk, adapters, lines, metrics, call };

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { withReloadBroadcast, type ReloadBus } from '../../src/ops/reload-broadcast.ts';
+import type { ReloadBus } from '../../src/core/ports.ts';
+import { withReloadBroadcast } from '../../src/ops/reload-broadcast.ts';
 import { createRedisReloadBus } from '../../src/stores/redis-reload-bus.ts';
 import { captureLogger, fakeDesk, okReload } from './fakes.ts';
 import { hasRedisServer, TestRedis } from './redis-server.ts';
