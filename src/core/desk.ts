@@ -12,6 +12,7 @@ import type { FlowAction, FlowStep } from './flow/types.ts';
 import { advanceFlow, type FlowSession } from './flow/machine.ts';
 import { loadKnowledgeBase } from './knowledge/load.ts';
 import type { KnowledgeSnapshot } from './knowledge/snapshot.ts';
+import { questionText } from './question-text.ts';
 import { parseStoredJson } from './stored-json.ts';
 import { StoreUnavailableError, type Desk, type DeskObserver, type FeedbackOutcome, type FeedbackRecord, type ReloadResult, type Requester, type Store } from './ports.ts';
 
@@ -50,8 +51,9 @@ class KnowledgeDesk implements Desk {
     this.snapshot = initial;
   }
 
-  async ask(question: string, who: Requester): Promise<Answer> {
+  async ask(raw: string, who: Requester): Promise<Answer> {
     const started = performance.now();
+    const question = questionText(raw);
     const { rateLimit, store } = this.options;
     let answer: Answer;
     if (rateLimit && !(await store.allowRate(`rate:${who.platform}:${who.userId}`, rateLimit.limit, rateLimit.windowMs))) {

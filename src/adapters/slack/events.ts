@@ -69,11 +69,11 @@ async function firstTime(ctx: HandlerContext, m: Incoming): Promise<boolean> {
   return claimOnce(ctx.store, ctx.logger, messageKey(m.channel, m.ts));
 }
 
-async function answer(ctx: HandlerContext, client: WebClient, m: Incoming, threadTs: string | undefined, botUserId: string | undefined): Promise<void> {
+async function answer(ctx: HandlerContext, client: WebClient, m: Incoming, threadTs: string | undefined): Promise<void> {
   if (!(await firstTime(ctx, m))) return;
   let reply: Answer | undefined;
   try {
-    reply = await ctx.desk.ask(questionFromSlackText(m.text, botUserId), requesterOf(m.user, m.channel));
+    reply = await ctx.desk.ask(questionFromSlackText(m.text), requesterOf(m.user, m.channel));
     if (reply.quiet) return; // already told to slow down in this window
     await postMessages(client, m.channel, threadTs, renderAnswer(reply));
     if (threadTs) await ctx.store.setSession(`slack:${threadKey(m.channel, threadTs)}`, '1', THREAD_FOLLOW_MS);
@@ -96,7 +96,7 @@ export function registerEvents(app: App, ctx: HandlerContext): void {
   app.event('app_mention', async ({ event, body, client, context }) => {
     const m = fromPerson(event as MessageLike, body, context.botUserId);
     if (!m) return;
-    await answer(ctx, client, m, m.threadTs ?? m.ts, context.botUserId);
+    await answer(ctx, client, m, m.threadTs ?? m.ts);
   });
 
   app.event('message', async ({ event, body, client, context }) => {
@@ -104,13 +104,13 @@ export function registerEvents(app: App, ctx: HandlerContext): void {
     const m = fromPerson(raw, body, context.botUserId);
     if (!m) return;
     if (raw.channel_type === 'im') {
-      await answer(ctx, client, m, m.threadTs, context.botUserId);
+      await answer(ctx, client, m, m.threadTs);
       return;
     }
     // A thread reply that mentions us arrives as app_mention too; let that one answer.
     if (!m.threadTs || m.threadTs === m.ts) return;
     if (context.botUserId && typeof m.text === 'string' && m.text.includes(`<@${context.botUserId}>`)) return;
     const followed = await ctx.store.getSession(`slack:${threadKey(m.channel, m.threadTs)}`).catch(() => undefined);
-    if (followed) await answer(ctx, client, m, m.threadTs, context.botUserId);
+    if (followed) await answer(ctx, client, m, m.threadTs);
   });
 }
