@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createOpsServer, type OpsServer } from '../../src/ops/http-server.ts';
 import { createMetrics } from '../../src/ops/metrics.ts';
 import { MemoryStore } from '../../src/stores/memory-store.ts';
-import { captureLogger, fakeAdapter, fakeDesk, okReload } from './fakes.ts';
+import { captureLogger, fakeAdapter } from './fakes.ts';
+import { fakeDesk, okReload } from '../support/fake-desk.ts';
 
 const TOKEN = 'an-admin-token-of-some-length';
 let running: OpsServer | undefined;
@@ -81,7 +82,7 @@ describe('ops HTTP server', () => {
     await running!.close(100);
 
     const error = { file: 'knowledge/a.md', line: 3, message: 'source is required', severity: 'error' as const, code: 'front-matter' };
-    const broken = await serve({ adminToken: TOKEN, desk: fakeDesk((t) => okReload(t, { ok: false, errors: [error] })) });
+    const broken = await serve({ adminToken: TOKEN, desk: fakeDesk({ reloadResult: (t) => okReload(t, { ok: false, errors: [error] }) }) });
     const res = await broken.call('/admin/reload', { method: 'POST', headers: { authorization: `bearer ${TOKEN}` } });
     expect(res.status).toBe(422);
     expect(await res.json()).toMatchObject({ ok: false, errors: [error] });

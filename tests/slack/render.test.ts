@@ -4,7 +4,6 @@
  * never emit mention syntax. Also checks that the validator itself rejects what it should.
  */
 import { describe, expect, it } from 'vitest';
-import type { Answer } from '../../src/core/answer/types.ts';
 import type { FlowStep } from '../../src/core/flow/types.ts';
 import { escapeMrkdwn, mrkdwnLink } from '../../src/adapters/slack/escape.ts';
 import { renderAnswer } from '../../src/adapters/slack/render.ts';
@@ -12,28 +11,11 @@ import { renderReload, renderReport } from '../../src/adapters/slack/render-admi
 import { renderFlowStep } from '../../src/adapters/slack/render-flow.ts';
 import { splitRendered, type SlackMessage } from '../../src/adapters/slack/block-limits.ts';
 import { messageProblems } from './block-kit-validator.ts';
+import { hugeAnswer as sharedHugeAnswer } from '../support/fake-desk.ts';
 
 const problems = (messages: SlackMessage[]) => messages.flatMap((m) => messageProblems({ ...m }));
 
-function hugeAnswer(): Answer {
-  const citation = (i: number) => ({
-    title: `Source ${i} <!channel> ${'with a very long title '.repeat(40)}`,
-    source: 'Publisher <@U0VICTIM> @everyone',
-    url: i === 2 ? 'javascript:alert(1)' : `https://example.org/a?x=1&y=${i}|<b>`,
-    section: `Section ${i} <!here>`,
-    date: '2024-05',
-    chunkId: `doc-${i}#s`,
-  });
-  return {
-    id: 'huge000001',
-    question: 'q',
-    answered: true,
-    lead: 'Here is what the sources say — <!everyone> & @channel are not pings.',
-    snippets: [1, 2, 3].map((i) => ({ text: `Snippet ${i}: ${'PyTorch & TensorFlow <both> deploy. '.repeat(400)}`, citation: citation(i), frameworks: ['pytorch', 'tensorflow'] })),
-    disagreement: 'Sources give different figures <!channel>. '.repeat(200),
-    suggestions: Array.from({ length: 30 }, (_, i) => `Suggestion ${i} ${'x'.repeat(300)}`),
-  };
-}
+const hugeAnswer = () => sharedHugeAnswer('q', 400);
 
 describe('Slack rendering', () => {
   it('splits a huge answer into valid sections and messages, with no mention syntax', () => {
