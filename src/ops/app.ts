@@ -7,7 +7,6 @@
 import type { ChatAdapter } from '../adapters/adapter.ts';
 import { createDesk } from '../core/desk.ts';
 import type { Desk, ReloadBus, Store } from '../core/ports.ts';
-import type { StoreOpener } from '../stores/open-store.ts';
 import { createAdapters, type AdapterContext } from './adapters.ts';
 import type { Config } from './config.ts';
 import { DiscordShardsAdapter, managerReloadBus } from './discord-shards.ts';
@@ -19,6 +18,12 @@ import { withReloadBroadcast } from './reload-broadcast.ts';
 import { reloadOnFileChange, reloadOnSighup } from './reload-triggers.ts';
 import { createShutdown } from './shutdown.ts';
 import { reportStoreFailures } from './store-failures.ts';
+
+/**
+ * Where shared state comes from: the entry point passes `openStore(...)` (src/stores/open-store.ts),
+ * which matches this shape; ops only knows the ports.
+ */
+export type StoreOpener = (hooks: { logger: Logger; onFailure: (operation: string, error: unknown) => void }) => Promise<{ store: Store; bus?: ReloadBus }>;
 
 /** What to check when an adapter cannot connect at start-up. */
 const START_HINTS: Record<ChatAdapter['name'], string> = {
