@@ -8,6 +8,7 @@ import { formatConfigProblems, loadConfig, secretValues } from './ops/config.ts'
 import { describeEnvFile, loadEnvFile } from './ops/env-file.ts';
 import { createLogger, keepRunningOnUnhandledRejection } from './ops/logger.ts';
 import { shutdownOnSignals } from './ops/shutdown.ts';
+import { openStore } from './stores/open-store.ts';
 
 // `.env` first, so its values are validated with everything else; the real environment wins over it.
 const envFile = loadEnvFile();
@@ -45,7 +46,11 @@ process.once('SIGTERM', stopDuringStartup);
 process.once('SIGINT', stopDuringStartup);
 
 try {
-  const app = await startApp(config, { logger });
+  // Memory or Redis is chosen here, from the environment, and handed to the app.
+  const app = await startApp(config, {
+    logger,
+    openStore: openStore({ url: env.REDIS_URL, keyPrefix: env.REDIS_KEY_PREFIX, maxConversations: config.followUps.maxConversations }),
+  });
   process.off('SIGTERM', stopDuringStartup);
   process.off('SIGINT', stopDuringStartup);
   shutdownOnSignals(app.shutdown, logger);

@@ -13,8 +13,9 @@ import { FollowUps } from './conversation/follow-ups.ts';
 import { loadKnowledgeBase } from './knowledge/load.ts';
 import { describeKnowledge, type KnowledgeFile } from './knowledge/overview.ts';
 import type { KnowledgeSnapshot } from './knowledge/snapshot.ts';
+import { questionText } from './question-text.ts';
 import { parseStoredJson } from './stored-json.ts';
-import type { Desk, DeskObserver, FeedbackOutcome, FeedbackRecord, ReloadResult, Requester, Store } from './ports.ts';
+import { StoreUnavailableError, type Desk, type DeskObserver, type FeedbackOutcome, type FeedbackRecord, type ReloadResult, type Requester, type Store } from './ports.ts';
 
 export interface DeskOptions {
   knowledgeDir: string;
@@ -57,8 +58,9 @@ class KnowledgeDesk implements Desk {
     this.followUps = new FollowUps(options.store, options.followUpTtlMs ?? ONE_HOUR);
   }
 
-  async ask(question: string, who: Requester): Promise<Answer> {
+  async ask(raw: string, who: Requester): Promise<Answer> {
     const started = performance.now();
+    const question = questionText(raw);
     const { rateLimit, store } = this.options;
     let answer: Answer;
     if (rateLimit && !(await store.allowRate(`rate:${who.platform}:${who.userId}`, rateLimit.limit, rateLimit.windowMs))) {
@@ -94,6 +96,16 @@ class KnowledgeDesk implements Desk {
   }
 
   async flow(who: Requester, action: FlowAction): Promise<FlowStep> {
+    try {
+      return await this.advance(who, action);
+    } catch (error) {
+      // Shared state unreadable (Redis down): a normal "try again" step every adapter already renders.
+      if (error instanceof StoreUnavailableError) return { kind: 'invalid', message: error.message };
+      throw error;
+    }
+  }
+
+  private async advance(who: Requester, action: FlowAction): Promise<FlowStep> {
     const key = `flow:${who.platform}:${who.userId}:${who.conversation}`;
     const { store } = this.options;
     const raw = await store.getSession(key);
@@ -135,6 +147,15 @@ class KnowledgeDesk implements Desk {
   }
 
   async recordFeedback(answerId: string, vote: FeedbackRecord['vote'], who: Requester): Promise<FeedbackOutcome> {
+    try {
+      return await this.countVote(answerId, vote, who);
+    } catch (error) {
+      if (error instanceof StoreUnavailableError) return 'unavailable';
+      throw error;
+    }
+  }
+
+  private async countVote(answerId: string, vote: FeedbackRecord['vote'], who: Requester): Promise<FeedbackOutcome> {
     const { store } = this.options;
     const context = parseStoredJson<{ question: string; chunkIds: string[] }>(await store.getSession(`answer:${answerId}`));
     // Unknown, expired or corrupt: the vote cannot be tied to an answer, so it is not counted.

@@ -60,6 +60,24 @@ export interface UsageReport {
   feedback: { question: string; up: number; down: number; chunkIds: string[]; at: number }[];
 }
 
+/** Where shared state lives and whether it is reachable right now (for /readyz and metrics). */
+export interface StoreHealth {
+  kind: 'memory' | 'redis';
+  /** False while the backing service is unreachable; the store then answers fail-open or fail-fast. */
+  up: boolean;
+}
+
+/**
+ * Thrown by a Store when shared state cannot be read (Redis down); the message is safe to show to a
+ * user. The Desk turns it into a "try again" step or an `unavailable` vote, never a crash.
+ */
+export class StoreUnavailableError extends Error {
+  constructor(cause: unknown) {
+    super('The shared session store is unreachable right now — please try again in a moment.', { cause });
+    this.name = 'StoreUnavailableError';
+  }
+}
+
 /** Shared state. Every method is async so Redis can stand behind it. */
 export interface Store {
   /** Flow sessions, expiring `ttlMs` after the last write. */
@@ -82,6 +100,19 @@ export interface Store {
   /** Counts a declined question; `suggested` are the section headings the bot offered instead. */
   recordDeclined(question: string, suggested?: readonly string[]): Promise<void>;
   report(limit: number): Promise<UsageReport>;
+  /** Reachability right now, answered from connection state without a round trip. */
+  health(): StoreHealth;
+  close(): Promise<void>;
+}
+
+/**
+ * A publish/subscribe channel between replicas for reload announcements: Redis pub/sub in production
+ * (`src/stores/redis-reload-bus.ts`), the ShardingManager's IPC channel for Discord shard children.
+ */
+export interface ReloadBus {
+  publish(message: string): Promise<void>;
+  /** Starts delivering messages published by anyone (including this process) to `onMessage`. */
+  subscribe(onMessage: (message: string) => void): Promise<void>;
   close(): Promise<void>;
 }
 

@@ -1,25 +1,29 @@
 /**
- * Assembles one running bot from a validated Config: store → Desk (+ reload broadcast, in-flight tracking)
- * → adapters → HTTP port → reload triggers, and the matching shutdown. `src/main.ts` calls it once; tests
- * call it several times in one process to play several replicas.
+ * Assembles one running bot from a validated Config: store → Desk (+ reload broadcast) → adapters →
+ * HTTP port → reload triggers, and the matching shutdown. The store comes from the caller
+ * (`openStore` from `src/stores/open-store.ts`), so ops never imports a store implementation.
+ * `src/main.ts` calls it once; tests call it several times in one process to play several replicas.
  */
 import type { ChatAdapter } from '../adapters/adapter.ts';
 import { createDesk } from '../core/desk.ts';
-import type { Desk, Store } from '../core/ports.ts';
+import type { Desk, ReloadBus, Store } from '../core/ports.ts';
 import { createAdapters, type AdapterContext } from './adapters.ts';
-import { createStore } from './build-store.ts';
 import type { Config } from './config.ts';
+import { DiscordShardsAdapter, managerReloadBus } from './discord-shards.ts';
 import { createOpsServer, type OpsServer } from './http-server.ts';
-import { trackInFlight, type TrackedDesk } from './in-flight.ts';
 import type { Logger } from './logger.ts';
 import { createMetrics, type DeskMetrics } from './metrics.ts';
 import { createDeskObserver, recordKnowledgeStatus } from './observer.ts';
 import { withReloadBroadcast } from './reload-broadcast.ts';
 import { reloadOnFileChange, reloadOnSighup } from './reload-triggers.ts';
 import { createShutdown } from './shutdown.ts';
-import { withStoreOutageReplies } from './store-outage.ts';
-import { DiscordShardsAdapter, managerReloadBus } from './discord-shards.ts';
-import type { ReloadBus } from './reload-broadcast.ts';
+import { reportStoreFailures } from './store-failures.ts';
+
+/**
+ * Where shared state comes from: the entry point passes `openStore(...)` (src/stores/open-store.ts),
+ * which matches this shape; ops only knows the ports.
+ */
+export type StoreOpener = (hooks: { logger: Logger; onFailure: (operation: string, error: unknown) => void }) => Promise<{ store: Store; bus?: ReloadBus }>;
 
 /** What to check when an adapter cannot connect at start-up. */
 const START_HINTS: Record<ChatAdapter['name'], string> = {
@@ -30,6 +34,8 @@ const START_HINTS: Record<ChatAdapter['name'], string> = {
 
 export interface AppOptions {
   logger: Logger;
+  /** Where shared state lives: `openStore({ url: env.REDIS_URL, keyPrefix })` from the entry point. */
+  openStore: StoreOpener;
   /** Serve the HTTP port (off in Discord shard children, which share the manager's port). */
   http?: boolean;
   /** Install SIGHUP / KB_WATCH triggers (off when tests run several apps in one process). */
@@ -44,7 +50,7 @@ export interface AppOptions {
 }
 
 export interface App {
-  desk: TrackedDesk;
+  desk: Desk;
   store: Store;
   adapters: ChatAdapter[];
   metrics: DeskMetrics;
@@ -59,7 +65,8 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
   const { logger } = options;
   const { env } = config;
   const metrics = createMetrics({ defaultMetrics: options.processTriggers ?? true });
-  const { store, bus: redisBus } = await createStore(config, logger, metrics);
+  const { store, bus: redisBus } = await options.openStore({ logger, onFailure: reportStoreFailures(logger, metrics) });
+  metrics.watchStore(() => store.health());
   const cleanup: (() => unknown)[] = [];
   // Sharded Discord: this process manages the shards; reloads reach them over Redis or, without it, IPC.
   const sharded = config.discord && config.env.DISCORD_SHARDS !== undefined && !options.adapters;
@@ -95,15 +102,14 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
     await Promise.allSettled([store.close(), bus?.close()]);
     throw error;
   }
-  const tracked = trackInFlight(withStoreOutageReplies(desk));
-  const status = tracked.status();
+  const status = desk.status();
   recordKnowledgeStatus(metrics, status);
   logger.info({ documents: status.documents, chunks: status.chunks, dir: env.KNOWLEDGE_DIR }, `knowledge loaded: ${status.documents} documents, ${status.chunks} chunks`);
 
   let shutdownRef: ((reason: string, exitCode?: number) => Promise<void>) | undefined;
   const context: AdapterContext = {
     config,
-    desk: tracked,
+    desk,
     store,
     logger,
     ...(discordShards && { discordShards }),
@@ -118,7 +124,7 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
   let server: OpsServer | undefined;
   let port: number | undefined;
   if (options.http ?? true) {
-    server = createOpsServer({ desk: tracked, adapters, metrics, logger, adminToken: env.ADMIN_TOKEN, store, trustProxy: env.TRUST_PROXY, knowledgeDir: env.KNOWLEDGE_DIR });
+    server = createOpsServer({ desk, store, adapters, metrics, logger, adminToken: env.ADMIN_TOKEN, trustProxy: env.TRUST_PROXY, knowledgeDir: env.KNOWLEDGE_DIR });
     try {
       port = await server.listen(env.PORT, env.HOST);
       const routes = [
@@ -149,32 +155,42 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
   }
 
   if (options.processTriggers ?? true) {
-    cleanup.push(reloadOnSighup(tracked, logger));
-    if (env.KB_WATCH) cleanup.push(reloadOnFileChange(tracked, logger, { dir: env.KNOWLEDGE_DIR, debounceMs: env.KB_WATCH_DEBOUNCE_MS }));
+    cleanup.push(reloadOnSighup(desk, logger));
+    if (env.KB_WATCH) cleanup.push(reloadOnFileChange(desk, logger, { dir: env.KNOWLEDGE_DIR, debounceMs: env.KB_WATCH_DEBOUNCE_MS }));
   }
 
+  // Drain only where a load balancer may still route here: an HTTP port serving a chat platform.
+  const drainMs = server && adapters.some((a) => a.name !== 'console') ? env.SHUTDOWN_DRAIN_MS : 0;
   const shutdown = createShutdown({
     logger,
-    graceMs: env.SHUTDOWN_GRACE_MS,
+    graceMs: drainMs + env.SHUTDOWN_GRACE_MS,
     ...(options.exit && { exit: options.exit }),
     steps: [
-      { name: 'stop taking work', run: async () => server?.beginDrain() },
+      {
+        // /readyz answers 503 while everything else is still served, so the balancer stops routing here
+        // before the listener closes (a closed port would be refused, not "not ready").
+        name: 'drain: not ready, still serving',
+        run: async () => {
+          server?.beginDrain();
+          if (drainMs > 0) await new Promise((resolve) => setTimeout(resolve, drainMs));
+        },
+      },
       {
         name: 'stop reload triggers',
         run: async () => {
           for (const stop of cleanup) stop();
         },
       },
+      // Adapters stop taking events and finish the work in flight (each bounded by SHUTDOWN_GRACE_MS).
       {
         name: 'stop adapters and HTTP',
         run: () => Promise.all([...adapters.map((a) => a.stop()), server?.close(Math.max(0, env.SHUTDOWN_GRACE_MS - 500))]),
       },
-      { name: 'finish in-flight work', run: () => tracked.drain(env.SHUTDOWN_GRACE_MS) },
       { name: 'close reload bus', run: async () => bus?.close() },
       { name: 'close store', run: () => store.close() },
     ],
   });
 
   shutdownRef = shutdown;
-  return { desk: tracked, store, adapters, metrics, ...(server && { server }), ...(port !== undefined && { port }), shutdown };
+  return { desk, store, adapters, metrics, ...(server && { server }), ...(port !== undefined && { port }), shutdown };
 }

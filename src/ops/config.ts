@@ -79,6 +79,7 @@ export const ENV_SHAPE = {
   FOLLOW_UP_TTL_MINUTES: wholeNumber(1, 7 * 24 * 60, 60),
   FOLLOW_UP_MAX_CONVERSATIONS: wholeNumber(100, 10_000_000, 50_000),
   SHUTDOWN_GRACE_MS: wholeNumber(0, 120_000, 10_000),
+  SHUTDOWN_DRAIN_MS: wholeNumber(0, 120_000, 5_000),
 };
 
 /** Names of every environment variable the process reads (kept in step with `.env.example` by a test). */

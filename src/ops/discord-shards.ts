@@ -1,7 +1,7 @@
 /**
  * Discord sharding through discord.js's own ShardingManager (DISCORD_SHARDS=N or auto). This process
  * keeps the HTTP port, Slack and the health checks; each shard is a child process running
- * `discord-shard-entry.ts` (a Desk + the Discord adapter). Seen from `main`, the shards are one more
+ * `src/discord-shard-main.ts` (a Desk + the Discord adapter). Seen from `main`, the shards are one more
  * ChatAdapter: ready when every shard is ready, stopped by SIGTERM to each child (which then shuts down
  * gracefully on its own). Reloads reach the children over Redis when it is configured, else over the
  * manager's IPC channel (`shardReloadBus`).
@@ -10,11 +10,11 @@ import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { ShardingManager, type Shard } from 'discord.js';
 import type { ChatAdapter } from '../adapters/adapter.ts';
+import type { ReloadBus } from '../core/ports.ts';
 import type { Logger } from './logger.ts';
-import type { ReloadBus } from './reload-broadcast.ts';
 import { NODE_RUNTIME_FLAGS } from './runtime-flags.ts';
 
-export const SHARD_ENTRY = fileURLToPath(new URL('./discord-shard-entry.ts', import.meta.url));
+export const SHARD_ENTRY = fileURLToPath(new URL('../discord-shard-main.ts', import.meta.url));
 /** IPC envelope key, so our messages never clash with discord.js's own (`_eval`, `_ready`, …). */
 const RELOAD_KEY = 'fdeskReload';
 

@@ -14,12 +14,15 @@ import type { DeskMetrics } from './metrics.ts';
 
 export interface OpsServerOptions {
   desk: Desk;
+  /**
+   * Its health is reported on /readyz (an outage does not make the replica unready, see
+   * docs/edge-hardening.md); the admin page keeps its sessions in it.
+   */
+  store: Store;
   adapters: readonly ChatAdapter[];
   metrics: DeskMetrics;
   logger: Logger;
   adminToken?: string | undefined;
-  /** Where the admin page keeps its sessions; the page is served only with a store and an admin token. */
-  store?: Store;
   /** TRUST_PROXY: believe X-Forwarded-Proto / X-Forwarded-For from the proxy in front (admin page only). */
   trustProxy?: boolean;
   /** KNOWLEDGE_DIR, for the admin page's error paths. */
@@ -30,7 +33,7 @@ export interface OpsServer {
   readonly server: Server;
   /** Resolves with the bound port (pass 0 for an ephemeral one in tests). */
   listen(port: number, host?: string): Promise<number>;
-  /** Readiness turns false at once (load balancers stop sending), then new connections are refused. */
+  /** Readiness turns false at once (load balancers stop sending); everything else is still served. */
   beginDrain(): void;
   /** Stops accepting, waits for open requests up to `graceMs`, then cuts what is left. */
   close(graceMs: number): Promise<void>;
@@ -46,10 +49,9 @@ export function createOpsServer(options: OpsServerOptions): OpsServer {
   const { desk, adapters, metrics, logger } = options;
   let draining = false;
   const { adminToken, store } = options;
-  const adminPage =
-    adminToken && store
-      ? adminRoutes({ desk, store, logger, adminToken, trustProxy: options.trustProxy ?? false, knowledgeDir: options.knowledgeDir, isDraining: () => draining })
-      : undefined;
+  const adminPage = adminToken
+    ? adminRoutes({ desk, store, logger, adminToken, trustProxy: options.trustProxy ?? false, knowledgeDir: options.knowledgeDir, isDraining: () => draining })
+    : undefined;
 
   const builtIn: HttpRoute[] = [
     {
@@ -66,7 +68,11 @@ export function createOpsServer(options: OpsServerOptions): OpsServer {
         const knowledgeLoaded = status.chunks > 0;
         const ready = !draining && knowledgeLoaded && Object.values(adapterState).every(Boolean);
         const knowledge = { loaded: knowledgeLoaded, documents: status.documents, chunks: status.chunks, loadedAt: status.loadedAt.toISOString() };
-        sendJson(res, ready ? 200 : 503, { ready, draining, knowledge, adapters: adapterState });
+        // A store outage is reported, not made a 503: every replica shares the one Redis, so failing
+        // readiness would take them all out of the balancer at once, while each still answers questions
+        // fail-open. Questions keep being answered; flows say "try again" until Redis is back.
+        const store = options.store.health();
+        sendJson(res, ready ? 200 : 503, { ready, draining, degraded: !store.up, store, knowledge, adapters: adapterState });
       },
     },
     {
@@ -103,7 +109,8 @@ export function createOpsServer(options: OpsServerOptions): OpsServer {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     const onPath = routes.filter((r) => r.path === path);
     const route = onPath.find((r) => r.method === req.method || (req.method === 'HEAD' && r.method === 'GET'));
-    res.on('finish', () => metrics.httpRequests.inc({ route: onPath.length > 0 ? path : 'unmatched', status: String(res.statusCode) }));
+    // 'close', not 'finish': a refused upload's answer is sent without ending the exchange (request-guard.ts).
+    res.on('close', () => metrics.httpRequests.inc({ route: onPath.length > 0 ? path : 'unmatched', status: String(res.statusCode) }));
     if (!route) {
       if (onPath.length > 0) {
         const allow = onPath.map((r) => r.method).join(', ');

@@ -5,6 +5,7 @@
  * metrics keep prom-client's standard `process_*` / `nodejs_*` names.
  */
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { StoreHealth } from '../core/ports.ts';
 
 export interface DeskMetrics {
   registry: Registry;
@@ -20,6 +21,9 @@ export interface DeskMetrics {
   storeFailures: Counter<'operation'>;
   reloadBroadcasts: Counter<'direction'>;
   httpRequests: Counter<'route' | 'status'>;
+  storeUp: Gauge<'kind'>;
+  /** Tells `fdesk_store_up` where to read the store's health at each scrape. */
+  watchStore(health: () => StoreHealth): void;
 }
 
 export interface MetricsOptions {
@@ -33,6 +37,7 @@ export function createMetrics(options: MetricsOptions = {}): DeskMetrics {
   // the stock Node.js dashboards and alerts query exactly these. Our own metrics keep `fdesk_`.
   if (options.defaultMetrics ?? true) collectDefaultMetrics({ register: registry });
   const registers = [registry];
+  let storeHealth: (() => StoreHealth) | undefined;
   return {
     registry,
     questions: new Counter({
@@ -97,6 +102,21 @@ export function createMetrics(options: MetricsOptions = {}): DeskMetrics {
       labelNames: ['route', 'status'],
       registers,
     }),
+    storeUp: new Gauge({
+      name: 'fdesk_store_up',
+      help: 'Whether the shared store is reachable (1) or not (0), by kind (memory/redis); read at each scrape.',
+      labelNames: ['kind'],
+      registers,
+      collect() {
+        const health = storeHealth?.();
+        if (!health) return;
+        this.reset();
+        this.set({ kind: health.kind }, health.up ? 1 : 0);
+      },
+    }),
+    watchStore(health) {
+      storeHealth = health;
+    },
   };
 }
 

@@ -5,18 +5,11 @@
  * a broadcast is not re-broadcast (no ping-pong between replicas).
  */
 import { randomUUID } from 'node:crypto';
-import type { Desk, ReloadResult } from '../core/ports.ts';
+import type { Desk, ReloadBus, ReloadResult } from '../core/ports.ts';
+import { parseStoredJson } from '../core/stored-json.ts';
+import { layerDesk } from './desk-layer.ts';
 import type { Logger } from './logger.ts';
 import type { DeskMetrics } from './metrics.ts';
-import { parseStoredJson } from '../core/stored-json.ts';
-
-/** A publish/subscribe channel; Redis pub/sub in production (`src/stores/redis-reload-bus.ts`). */
-export interface ReloadBus {
-  publish(message: string): Promise<void>;
-  /** Starts delivering messages published by anyone (including this process) to `onMessage`. */
-  subscribe(onMessage: (message: string) => void): Promise<void>;
-  close(): Promise<void>;
-}
 
 interface ReloadMessage {
   origin: string;
@@ -66,20 +59,14 @@ export function withReloadBroadcast(inner: Desk, bus: ReloadBus, options: Broadc
     inner.reload(`broadcast:${message.origin}`).catch((error: unknown) => logger.error({ err: error }, 'broadcast reload failed'));
   }
 
-  return {
+  const broadcasting = {
     instanceId,
     start: () => bus.subscribe(onMessage),
-    ask: (question, who) => inner.ask(question, who),
-    flow: (who, action) => inner.flow(who, action),
-    async reload(trigger) {
+    async reload(trigger: string) {
       const result = await inner.reload(trigger);
       if (result.ok) await announce(result);
       return result;
     },
-    recordFeedback: (answerId, vote, who) => inner.recordFeedback(answerId, vote, who),
-    suggestTopics: (prefix, limit) => inner.suggestTopics(prefix, limit),
-    report: (limit) => inner.report(limit),
-    status: () => inner.status(),
-    describeKnowledge: () => inner.describeKnowledge(),
   };
+  return layerDesk(inner, broadcasting);
 }

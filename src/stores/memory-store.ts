@@ -4,7 +4,7 @@
  * `maxEntries`; declined and feedback tallies drop their least-counted entries beyond `maxQuestions` — so
  * a flood of abandoned questionnaires or one-off questions cannot grow memory without bound.
  */
-import { type FeedbackRecord, MAX_CONVERSATION_CHARS, type Store, type UsageReport } from '../core/ports.ts';
+import { type FeedbackRecord, MAX_CONVERSATION_CHARS, type Store, type StoreHealth, type UsageReport } from '../core/ports.ts';
 import { ExpiringMap } from './expiring-map.ts';
 import { reportKey, reportSuggestions, reportText } from './report-keys.ts';
 
@@ -173,6 +173,10 @@ export class MemoryStore implements Store {
       .slice(0, limit)
       .map((v) => ({ ...v, chunkIds: [...v.chunkIds] }));
     return { unanswered, downvoted, feedback };
+  }
+
+  health(): StoreHealth {
+    return { kind: 'memory', up: true };
   }
 
   async close(): Promise<void> {

@@ -2,7 +2,7 @@
  * The reload bus on Redis pub/sub. Subscribing needs a dedicated connection (a subscribed Redis connection
  * can do nothing else), so the bus opens two; ioredis re-subscribes by itself after a reconnect.
  */
-import type { ReloadBus } from '../ops/reload-broadcast.ts';
+import type { ReloadBus } from '../core/ports.ts';
 import { connectRedis, openRedis } from './redis-connection.ts';
 
 export interface RedisReloadBusOptions {

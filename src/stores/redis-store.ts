@@ -7,18 +7,10 @@
  * Questions are therefore always answered; only flows pause until Redis is back.
  */
 import type { ChainableCommander, Redis } from 'ioredis';
-import { type FeedbackRecord, MAX_CONVERSATION_CHARS, type Store, type UsageReport } from '../core/ports.ts';
+import { type FeedbackRecord, MAX_CONVERSATION_CHARS, StoreUnavailableError, type Store, type StoreHealth, type UsageReport } from '../core/ports.ts';
 import { openRedis, connectRedis } from './redis-connection.ts';
 import { parseStoredJson } from '../core/stored-json.ts';
 import { reportKey, reportSuggestions, reportText } from './report-keys.ts';
-
-/** Thrown when shared state cannot be read; the message is safe to show to a user. */
-export class StoreUnavailableError extends Error {
-  constructor(cause: unknown) {
-    super('The shared session store is unreachable right now — please try again in a moment.', { cause });
-    this.name = 'StoreUnavailableError';
-  }
-}
 
 export interface RedisStoreOptions {
   url: string;
@@ -232,6 +224,10 @@ export class RedisStore implements Store {
     for (const question of questions) pipeline.hgetall(this.key('fb', question));
     const replies = (await pipeline.exec()) ?? [];
     return questions.map((_, i) => (replies[i]?.[1] ?? {}) as Record<string, string>);
+  }
+
+  health(): StoreHealth {
+    return { kind: 'redis', up: this.redis.status === 'ready' };
   }
 
   async close(): Promise<void> {

@@ -1,16 +1,16 @@
 /** How both stores key the usage report, so memory and Redis group questions the same way. */
 
-/** Longest question text a report keeps. */
-export const MAX_QUESTION_CHARS = 500;
+/** Longest question text a report keeps (a storage bound; the Desk already cuts questions shorter). */
+export const MAX_REPORTED_CHARS = 500;
 
 /** Groups "Is TF faster?" and "is tf  faster? " as one question in the report. */
 export function reportKey(question: string): string {
-  return question.replace(/\s+/g, ' ').trim().toLowerCase().slice(0, MAX_QUESTION_CHARS);
+  return question.replace(/\s+/g, ' ').trim().toLowerCase().slice(0, MAX_REPORTED_CHARS);
 }
 
 /** The phrasing a report shows for a question. */
 export function reportText(question: string): string {
-  return question.trim().slice(0, MAX_QUESTION_CHARS);
+  return question.trim().slice(0, MAX_REPORTED_CHARS);
 }
 
 /** Most suggested headings kept per declined question, and their longest length. */

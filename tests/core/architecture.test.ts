@@ -51,4 +51,15 @@ describe('architecture', () => {
     const sample = "import { App } from '@slack/bolt';\nconst d = await import('discord.js');\nimport x from '../adapters/slack/index.ts';";
     expect(specifiers(sample).filter((s) => violation(desk, s))).toHaveLength(3);
   });
+
+  it('src/stores and src/ops never import each other (ports live in src/core/ports.ts)', () => {
+    const SRC = new URL('../../src/', import.meta.url).pathname;
+    const crossing = (from: string, to: string) =>
+      sourceFiles(path.join(SRC, from)).flatMap((file) =>
+        specifiers(readFileSync(file, 'utf8'))
+          .filter((spec) => spec.startsWith('.') && path.resolve(path.dirname(file), spec).startsWith(path.join(SRC, to)))
+          .map((spec) => `${path.relative(SRC, file)} imports ${spec}`),
+      );
+    expect([...crossing('stores', 'ops'), ...crossing('ops', 'stores')]).toEqual([]);
+  });
 });

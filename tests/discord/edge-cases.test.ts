@@ -1,6 +1,6 @@
 /** Rendering edge cases through the real client, with a scripted Desk: everything stays within limits. */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { fakeDesk } from './fake-desk.ts';
+import { fakeDesk, HOSTILE } from '../support/fake-desk.ts';
 import { overrideDesk, problemsIn, startHarness, type Harness } from './harness.ts';
 import pino from 'pino';
 import { createDiscordAdapter } from '../../src/adapters/discord/index.ts';
@@ -9,7 +9,7 @@ import { ADMIN_ID, autocomplete, componentClick, guildMessage, slashCommand } fr
 
 let h: Harness;
 beforeAll(async () => {
-  h = await startHarness(() => fakeDesk(), false);
+  h = await startHarness(() => fakeDesk(HOSTILE), false);
 });
 afterAll(async () => h.close());
 afterEach(() => expect(problemsIn(h.standIn.calls)).toEqual([]));
@@ -65,7 +65,7 @@ describe('Discord edge cases', () => {
   });
 
   it('a slow flow step after a click defers the update (type 6), then edits the message', async () => {
-    const desk = fakeDesk();
+    const desk = fakeDesk(HOSTILE);
     const slow = await startHarness(
       () =>
         overrideDesk(desk, {
@@ -95,7 +95,7 @@ describe('Discord edge cases', () => {
   });
 
   it('a failing click gets a private apology and leaves the questionnaire in place', async () => {
-    const desk = fakeDesk();
+    const desk = fakeDesk(HOSTILE);
     const broken = await startHarness(() => overrideDesk(desk, { flow: (w, a) => (a.type === 'answer' ? Promise.reject(new Error('store down')) : desk.flow(w, a)) }), false);
     try {
       const [start] = await broken.send('INTERACTION_CREATE', slashCommand('choose-framework', []));
@@ -125,7 +125,13 @@ describe('Discord login failures name the fix', () => {
     it(`gateway close ${code}`, async () => {
       const standIn = await DiscordStandIn.start();
       standIn.closeOnIdentify = code;
-      const adapter = createDiscordAdapter({ desk: fakeDesk(), logger: pino({ level: 'silent' }), token: 'x.y.zzzzzzzzzzzzzzzzzzzz', apiUrl: standIn.apiUrl, adminUserIds: [] });
+      const adapter = createDiscordAdapter({
+        desk: fakeDesk(HOSTILE),
+        logger: pino({ level: 'silent' }),
+        token: 'x.y.zzzzzzzzzzzzzzzzzzzz',
+        apiUrl: standIn.apiUrl,
+        adminUserIds: [],
+      });
       try {
         await expect(adapter.start()).rejects.toThrow(expected);
         expect(adapter.isReady()).toBe(false);

@@ -2,6 +2,7 @@
  * Boots the real Discord adapter (production client configuration) against the stand-in, with a real
  * Desk over a private copy of the knowledge base, and checks every REST body against the spec.
  */
+import { layerDesk } from '../../src/ops/desk-layer.ts';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -82,17 +83,7 @@ async function loadRealDesk(knowledgeDir: string): Promise<Desk> {
   return createDesk({ knowledgeDir, store: new MemoryStore() });
 }
 
-/** Delegating wrapper so a test can replace one Desk method (failures, slowness, spies). */
+/** Delegating wrapper so a test can replace one Desk method (failures, slowness, spies): ops' one Desk layer. */
 export function overrideDesk(desk: Desk, overrides: Partial<Desk>): Desk {
-  return {
-    ask: (q, w) => desk.ask(q, w),
-    flow: (w, a) => desk.flow(w, a),
-    reload: (t) => desk.reload(t),
-    recordFeedback: (id, v, w) => desk.recordFeedback(id, v, w),
-    suggestTopics: (p, l) => desk.suggestTopics(p, l),
-    report: (l) => desk.report(l),
-    status: () => desk.status(),
-    describeKnowledge: () => desk.describeKnowledge(),
-    ...overrides,
-  };
+  return layerDesk(desk, overrides);
 }

@@ -7,8 +7,9 @@
 import { readFileSync } from 'node:fs';
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
+import { sharedSpecPath } from '../support/shared-specs.ts';
 
-const SPEC_PATH = '/work/shared/specs/discord/openapi.json';
+const SPEC_PATH = 'discord/openapi.json';
 
 interface OpenApi {
   paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: unknown }> } }>>;
@@ -58,7 +59,7 @@ export class DiscordSpecValidator {
   private readonly validators = new Map<string, ValidateFunction>();
 
   constructor() {
-    const spec = JSON.parse(readFileSync(SPEC_PATH, 'utf8')) as OpenApi;
+    const spec = JSON.parse(readFileSync(sharedSpecPath(SPEC_PATH), 'utf8')) as OpenApi;
     const ajv = new Ajv2020({ strict: true, allowUnionTypes: true, allErrors: true });
     addFormats.default(ajv);
     ajv.addFormat('snowflake', /^(0|[1-9][0-9]*)$/);

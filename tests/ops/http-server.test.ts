@@ -1,7 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createOpsServer, type OpsServer } from '../../src/ops/http-server.ts';
 import { createMetrics } from '../../src/ops/metrics.ts';
-import { captureLogger, fakeAdapter, fakeDesk, okReload } from './fakes.ts';
+import { MemoryStore } from '../../src/stores/memory-store.ts';
+import { captureLogger, fakeAdapter } from './fakes.ts';
+import { fakeDesk, okReload } from '../support/fake-desk.ts';
 
 const TOKEN = 'an-admin-token-of-some-length';
 let running: OpsServer | undefined;
@@ -11,7 +13,7 @@ async function serve(options: { adminToken?: string; desk?: ReturnType<typeof fa
   const adapters = options.adapters ?? [fakeAdapter('slack')];
   const { logger, lines } = captureLogger();
   const metrics = createMetrics({ defaultMetrics: false });
-  running = createOpsServer({ desk, adapters, metrics, logger, adminToken: options.adminToken });
+  running = createOpsServer({ desk, store: new MemoryStore(), adapters, metrics, logger, adminToken: options.adminToken });
   const port = await running.listen(0, '127.0.0.1');
   const call = (path: string, init?: RequestInit) => fetch(`http://127.0.0.1:${port}${path}`, init);
   return { desk, adapters, lines, metrics, call };
@@ -80,7 +82,7 @@ describe('ops HTTP server', () => {
     await running!.close(100);
 
     const error = { file: 'knowledge/a.md', line: 3, message: 'source is required', severity: 'error' as const, code: 'front-matter' };
-    const broken = await serve({ adminToken: TOKEN, desk: fakeDesk((t) => okReload(t, { ok: false, errors: [error] })) });
+    const broken = await serve({ adminToken: TOKEN, desk: fakeDesk({ reloadResult: (t) => okReload(t, { ok: false, errors: [error] }) }) });
     const res = await broken.call('/admin/reload', { method: 'POST', headers: { authorization: `bearer ${TOKEN}` } });
     expect(res.status).toBe(422);
     expect(await res.json()).toMatchObject({ ok: false, errors: [error] });

@@ -3,7 +3,8 @@ import type { Answer } from '../../src/core/answer/types.ts';
 import { loadConfig, secretValues } from '../../src/ops/config.ts';
 import { createMetrics, triggerLabel } from '../../src/ops/metrics.ts';
 import { createDeskObserver } from '../../src/ops/observer.ts';
-import { captureLogger, okReload } from './fakes.ts';
+import { captureLogger } from './fakes.ts';
+import { okReload } from '../support/fake-desk.ts';
 
 const citation = { title: 'T', source: 'S', date: '2024', chunkId: 'doc#deployment' };
 const answered: Answer = {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RedisStore, StoreUnavailableError } from '../../src/stores/redis-store.ts';
+import { StoreUnavailableError } from '../../src/core/ports.ts';
+import { RedisStore } from '../../src/stores/redis-store.ts';
 import { hasRedisServer, TestRedis } from './redis-server.ts';
 
 describe.runIf(hasRedisServer())('RedisStore against a real redis-server', () => {

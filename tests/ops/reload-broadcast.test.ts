@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { withReloadBroadcast, type ReloadBus } from '../../src/ops/reload-broadcast.ts';
+import type { ReloadBus } from '../../src/core/ports.ts';
+import { withReloadBroadcast } from '../../src/ops/reload-broadcast.ts';
 import { createRedisReloadBus } from '../../src/stores/redis-reload-bus.ts';
-import { captureLogger, fakeDesk, okReload } from './fakes.ts';
+import { captureLogger } from './fakes.ts';
+import { fakeDesk, okReload } from '../support/fake-desk.ts';
 import { hasRedisServer, TestRedis } from './redis-server.ts';
 
 /** An in-process bus: every subscriber hears every message, like Redis pub/sub. */
@@ -22,7 +24,7 @@ describe('reload broadcast', () => {
     const hub: ((m: string) => void)[] = [];
     const { logger } = captureLogger();
     let failNext = false;
-    const innerA = fakeDesk((t) => okReload(t, { ok: !failNext }));
+    const innerA = fakeDesk({ reloadResult: (t) => okReload(t, { ok: !failNext }) });
     const innerB = fakeDesk();
     const innerC = fakeDesk();
     const a = withReloadBroadcast(innerA, memoryBus(hub), { logger, instanceId: 'a' });

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { reloadOnFileChange, reloadOnSighup } from '../../src/ops/reload-triggers.ts';
-import { captureLogger, fakeDesk } from './fakes.ts';
+import { captureLogger } from './fakes.ts';
+import { fakeDesk } from '../support/fake-desk.ts';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const stops: (() => void)[] = [];

@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type App } from '../../src/ops/app.ts';
+import { openStore } from '../../src/stores/open-store.ts';
 import { loadConfig } from '../../src/ops/config.ts';
 import { blockText, buttonsOf } from '../slack/harness.ts';
 import { appMention, blockAction, message, nextTs, slashCommand } from '../slack/payloads.ts';
@@ -43,7 +44,14 @@ describe.runIf(hasRedisServer())('two replicas sharing Redis', () => {
       SHUTDOWN_GRACE_MS: '2000',
     });
     if (!loaded.ok) throw new Error(loaded.problems.join('\n'));
-    const app = await startApp(loaded.config, { logger: captureLogger('warn').logger, processTriggers: false, exit: () => undefined, instanceId: name });
+    const { env } = loaded.config;
+    const app = await startApp(loaded.config, {
+      logger: captureLogger('warn').logger,
+      openStore: openStore({ url: env.REDIS_URL, keyPrefix: env.REDIS_KEY_PREFIX }),
+      processTriggers: false,
+      exit: () => undefined,
+      instanceId: name,
+    });
     replicas[name] = { app, url: `http://127.0.0.1:${app.port}` };
   }
 

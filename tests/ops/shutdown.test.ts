@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { trackInFlight } from '../../src/ops/in-flight.ts';
+import { WorkInFlight } from '../../src/adapters/work-in-flight.ts';
 import { createShutdown } from '../../src/ops/shutdown.ts';
-import { captureLogger, fakeDesk } from './fakes.ts';
+import { captureLogger } from './fakes.ts';
 
 describe('graceful shutdown steps', () => {
   it('runs every step in order once, bounds a hung step, and exits 0', async () => {
@@ -28,17 +28,16 @@ describe('graceful shutdown steps', () => {
     expect(lines.some((l) => String(l.msg).includes('"throws" failed'))).toBe(true);
   });
 
-  it('waits for in-flight Desk calls, bounded', async () => {
-    const inner = fakeDesk();
+  it('waits for in-flight handler work, bounded, and forgets work that failed', async () => {
+    const work = new WorkInFlight();
     let release!: () => void;
-    inner.ask = (question) => new Promise((resolve) => (release = () => resolve({ question, answered: true, lead: '', snippets: [], suggestions: [] })));
-    const desk = trackInFlight(inner);
-    const pending = desk.ask('slow', { platform: 'cli', userId: 'u', conversation: 'c' });
-    expect(desk.inFlight()).toBe(1);
-    expect(await desk.drain(50)).toBe(false);
+    const slow = work.track(new Promise<string>((resolve) => (release = () => resolve('slow'))));
+    void work.track(Promise.reject(new Error('handler bug'))).catch(() => undefined);
+    expect(work.size).toBe(2);
+    expect(await work.settle(50)).toBe(false);
     setTimeout(() => release(), 30);
-    expect(await desk.drain(1000)).toBe(true);
-    expect((await pending).question).toBe('slow');
-    expect(desk.inFlight()).toBe(0);
+    expect(await work.settle(1000)).toBe(true);
+    expect(await slow).toBe('slow');
+    expect(work.size).toBe(0);
   });
 });

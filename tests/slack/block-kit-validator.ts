@@ -7,8 +7,9 @@
 import { readFileSync } from 'node:fs';
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
+import { sharedSpecPath } from '../support/shared-specs.ts';
 
-const SCHEMA_PATH = '/work/shared/specs/slack/community-block-kit-schema/slack-block-kit.schema.json';
+const SCHEMA_PATH = 'slack/community-block-kit-schema/slack-block-kit.schema.json';
 /** Slack truncates `text` beyond 40,000 characters. */
 const MAX_TEXT = 40_000;
 const MENTION = /<[!@](channel|here|everyone|subteam|[UW][A-Z0-9]+)/i;
@@ -17,7 +18,7 @@ let validate: ValidateFunction | undefined;
 
 function messageValidator(): ValidateFunction {
   if (validate) return validate;
-  const schema = JSON.parse(readFileSync(SCHEMA_PATH, 'utf8')) as Record<string, unknown>;
+  const schema = JSON.parse(readFileSync(sharedSpecPath(SCHEMA_PATH), 'utf8')) as Record<string, unknown>;
   const ajv = new Ajv2020({ strict: false, allErrors: true });
   addFormats.default(ajv);
   ajv.addSchema(schema);

@@ -6,13 +6,14 @@
  */
 import { readFileSync } from 'node:fs';
 import { BOT_USER_ID, TEAM_ID } from './standin.ts';
+import { sharedSpecPath } from '../support/shared-specs.ts';
 
-const SAMPLES = '/work/shared/specs/slack/java-slack-sdk-samples';
+const SAMPLES = 'slack/java-slack-sdk-samples';
 const raw = new Map<string, string>();
 /** A fresh copy of a fixture (read once; the benchmark builds thousands of payloads). */
 function sample(name: string): Record<string, unknown> {
   let text = raw.get(name);
-  if (text === undefined) raw.set(name, (text = readFileSync(`${SAMPLES}/${name}`, 'utf8')));
+  if (text === undefined) raw.set(name, (text = readFileSync(sharedSpecPath(`${SAMPLES}/${name}`), 'utf8')));
   return JSON.parse(text) as Record<string, unknown>;
 }
 

@@ -4,37 +4,18 @@
  * never emit mention syntax. Also checks that the validator itself rejects what it should.
  */
 import { describe, expect, it } from 'vitest';
-import type { Answer } from '../../src/core/answer/types.ts';
 import type { FlowStep } from '../../src/core/flow/types.ts';
 import { escapeMrkdwn, mrkdwnLink } from '../../src/adapters/slack/escape.ts';
-import { questionFromSlackText } from '../../src/adapters/slack/incoming-text.ts';
 import { renderAnswer } from '../../src/adapters/slack/render.ts';
 import { renderReload, renderReport } from '../../src/adapters/slack/render-admin.ts';
 import { renderFlowStep } from '../../src/adapters/slack/render-flow.ts';
 import { splitRendered, type SlackMessage } from '../../src/adapters/slack/block-limits.ts';
 import { messageProblems } from './block-kit-validator.ts';
+import { hugeAnswer as sharedHugeAnswer } from '../support/fake-desk.ts';
 
 const problems = (messages: SlackMessage[]) => messages.flatMap((m) => messageProblems({ ...m }));
 
-function hugeAnswer(): Answer {
-  const citation = (i: number) => ({
-    title: `Source ${i} <!channel> ${'with a very long title '.repeat(40)}`,
-    source: 'Publisher <@U0VICTIM> @everyone',
-    url: i === 2 ? 'javascript:alert(1)' : `https://example.org/a?x=1&y=${i}|<b>`,
-    section: `Section ${i} <!here>`,
-    date: '2024-05',
-    chunkId: `doc-${i}#s`,
-  });
-  return {
-    id: 'huge000001',
-    question: 'q',
-    answered: true,
-    lead: 'Here is what the sources say — <!everyone> & @channel are not pings.',
-    snippets: [1, 2, 3].map((i) => ({ text: `Snippet ${i}: ${'PyTorch & TensorFlow <both> deploy. '.repeat(400)}`, citation: citation(i), frameworks: ['pytorch', 'tensorflow'] })),
-    disagreement: 'Sources give different figures <!channel>. '.repeat(200),
-    suggestions: Array.from({ length: 30 }, (_, i) => `Suggestion ${i} ${'x'.repeat(300)}`),
-  };
-}
+const hugeAnswer = () => sharedHugeAnswer('q', 400);
 
 describe('Slack rendering', () => {
   it('splits a huge answer into valid sections and messages, with no mention syntax', () => {
@@ -125,13 +106,10 @@ describe('Slack rendering', () => {
     expect(JSON.stringify(report)).not.toMatch(/<[!@]/);
   });
 
-  it('escapes and links safely, and reads Slack markup back into a plain question', () => {
+  it('escapes and links safely', () => {
     expect(escapeMrkdwn('a & <!channel> > b @here')).toBe('a &amp; &lt;!channel&gt; &gt; b @\u200bhere');
     expect(mrkdwnLink('https://x.org/?a=1&b=2', 'T|itle <x>')).toBe('<https://x.org/?a=1&amp;b=2|T¦itle &lt;x&gt;>');
     expect(mrkdwnLink('slack://open', 'T')).toBe('T');
-    expect(questionFromSlackText('<@UBOT> is <https://pytorch.org|PyTorch> &amp; TF &lt;ok&gt;? <!channel> <@U2|bob>', 'UBOT')).toBe('is PyTorch & TF <ok>?');
-    expect(questionFromSlackText(undefined)).toBe('');
-    expect(questionFromSlackText('x'.repeat(50_000)).length).toBe(2_000);
   });
 
   it('never splits an escaped entity between two sections', () => {

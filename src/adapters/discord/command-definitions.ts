@@ -5,6 +5,7 @@
  */
 import { PermissionFlagsBits, type PermissionsBitField } from 'discord.js';
 import type { QuestionId } from '../../core/flow/types.ts';
+import { MAX_QUESTION_CHARS } from '../../core/question-text.ts';
 import { clip } from './escape.ts';
 import { LIMITS } from './embed-limits.ts';
 
@@ -16,9 +17,6 @@ export interface QuestionChoiceSource {
   prompt: string;
   options: { id: string; label: string }[];
 }
-
-/** Longest question `/ask` accepts; Discord enforces it in the client, the adapter clips beyond it. */
-export const MAX_QUESTION_LENGTH = 1000;
 
 // Interaction contexts: 0 = guild, 1 = DM with the bot. Integration type 0 = installed to a guild.
 const EVERYWHERE = { contexts: [0, 1], integration_types: [0] };
@@ -42,7 +40,8 @@ export function buildCommandDefinitions(questions: QuestionChoiceSource[], frame
           description: 'What you want to know, e.g. "Which is better for mobile deployment?"',
           required: true,
           autocomplete: true,
-          max_length: MAX_QUESTION_LENGTH,
+          // The core reads this much (src/core/question-text.ts); Discord's client stops the user there.
+          max_length: MAX_QUESTION_CHARS,
         },
       ],
     },

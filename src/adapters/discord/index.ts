@@ -6,6 +6,7 @@
 import { Client, Events, GatewayIntentBits, Options, Partials } from 'discord.js';
 import type { Logger } from 'pino';
 import type { ChatAdapter } from '../adapter.ts';
+import { WorkInFlight } from '../work-in-flight.ts';
 import type { Desk } from '../../core/ports.ts';
 import type { HandlerContext } from './context.ts';
 import { NO_MENTIONS } from './escape.ts';
@@ -47,16 +48,14 @@ export function createDiscordClient(options: Pick<DiscordAdapterOptions, 'apiUrl
 export function createDiscordAdapter(options: DiscordAdapterOptions): ChatAdapter {
   const client = createDiscordClient(options);
   const context: HandlerContext = { desk: options.desk, logger: options.logger, adminUserIds: options.adminUserIds };
-  const inFlight = new Set<Promise<void>>();
+  const inFlight = new WorkInFlight();
   let stopping = false;
   let stopped: Promise<void> | undefined;
 
   const track = (work: Promise<void>) => {
     // Handlers catch their own errors; this is the net for a bug before their try, so a rejection is
     // logged here instead of surfacing as an unhandled rejection in a shard child.
-    const settled = work.catch((error: unknown) => options.logger.error({ err: error }, 'Discord handler failed'));
-    inFlight.add(settled);
-    void settled.finally(() => inFlight.delete(settled));
+    void inFlight.track(work.catch((error: unknown) => options.logger.error({ err: error }, 'Discord handler failed')));
   };
   client.on(Events.MessageCreate, (message) => {
     if (!stopping) track(handleMessage(message, context));
@@ -85,8 +84,7 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): ChatAdapte
     stop() {
       stopped ??= (async () => {
         stopping = true;
-        const drain = Promise.allSettled([...inFlight]);
-        await Promise.race([drain, new Promise((resolve) => setTimeout(resolve, options.drainMs ?? 5_000).unref())]);
+        await inFlight.settle(options.drainMs ?? 5_000);
         await client.destroy();
       })();
       return stopped;

@@ -10,18 +10,15 @@ import { discordThread, requesterOf, type HandlerContext } from './context.ts';
 import { COLORS, renderAnswer, renderNotice } from './render.ts';
 import { replyToMessage } from './respond.ts';
 
-/** Longest question passed to the core; Discord messages can be 4000 characters with Nitro. */
-const MAX_MESSAGE_QUESTION = 2000;
-
-/** The question in a message meant for the bot, or undefined when the message is not for us. */
+/**
+ * The question in a message meant for the bot, or undefined when the message is not for us. Discord
+ * content has no markup to decode; the core strips mentions (the bot's own too) and applies the limit.
+ */
 export function questionFor(message: Message, botId: string): string | undefined {
   if (message.author.bot || message.webhookId || message.system) return undefined;
-  if (message.inGuild()) {
-    // A reply with its ping turned off does not list us in `mentions.users`, but it is still to us.
-    if (!message.mentions.users.has(botId) && message.mentions.repliedUser?.id !== botId) return undefined;
-    return message.content.replace(new RegExp(`<@!?${botId}>`, 'g'), ' ').trim();
-  }
-  return message.content.trim();
+  // A reply with its ping turned off does not list us in `mentions.users`, but it is still to us.
+  if (message.inGuild() && !message.mentions.users.has(botId) && message.mentions.repliedUser?.id !== botId) return undefined;
+  return message.content;
 }
 
 export async function handleMessage(message: Message, context: HandlerContext): Promise<void> {
@@ -30,7 +27,7 @@ export async function handleMessage(message: Message, context: HandlerContext): 
   if (question === undefined) return;
   try {
     const who = { ...requesterOf(message.author, message.channelId), thread: await discordThread(message, botId) };
-    const answer = await context.desk.ask(question.slice(0, MAX_MESSAGE_QUESTION), who);
+    const answer = await context.desk.ask(question, who);
     if (answer.quiet) return; // already told to slow down in this window
     await replyToMessage(message, renderAnswer(answer));
   } catch (error) {

@@ -4,7 +4,7 @@
  */
 import { MessageFlags, type AutocompleteInteraction, type ChatInputCommandInteraction } from 'discord.js';
 import type { FlowAnswers } from '../../core/flow/types.ts';
-import { COMMANDS, MAX_QUESTION_LENGTH, isAdmin } from './command-definitions.ts';
+import { COMMANDS, isAdmin } from './command-definitions.ts';
 import { requesterOf, type HandlerContext } from './context.ts';
 import { LIMITS } from './embed-limits.ts';
 import { QUESTION_ORDER } from './flow-questions.ts';
@@ -17,7 +17,7 @@ import { sendReply, withinDeadline } from './respond.ts';
 const deferEphemeral = (interaction: ChatInputCommandInteraction) => () => interaction.deferReply({ flags: MessageFlags.Ephemeral });
 
 async function ask(interaction: ChatInputCommandInteraction, context: HandlerContext): Promise<void> {
-  const question = clip(interaction.options.getString('question', true), MAX_QUESTION_LENGTH);
+  const question = interaction.options.getString('question', true);
   const who = requesterOf(interaction.user, interaction.channelId);
   const answer = await withinDeadline(context.desk.ask(question, who), deferEphemeral(interaction));
   await sendReply(interaction, renderAnswer(answer, { shareable: true }), true);

@@ -75,19 +75,12 @@ async function firstTime(ctx: HandlerContext, m: Incoming): Promise<boolean> {
  * Answers `m` in `threadTs` (undefined: top level). Follow-ups belong to the thread `conversationTs`, or
  * to the whole channel when it is undefined (a DM).
  */
-async function answer(
-  ctx: HandlerContext,
-  client: WebClient,
-  m: Incoming,
-  threadTs: string | undefined,
-  botUserId: string | undefined,
-  conversationTs: string | undefined,
-): Promise<void> {
+async function answer(ctx: HandlerContext, client: WebClient, m: Incoming, threadTs: string | undefined, conversationTs: string | undefined): Promise<void> {
   if (!(await firstTime(ctx, m))) return;
   let reply: Answer | undefined;
   try {
     const who = { ...requesterOf(m.user, m.channel), thread: slackThread(m.team, m.channel, conversationTs) };
-    reply = await ctx.desk.ask(questionFromSlackText(m.text, botUserId), who);
+    reply = await ctx.desk.ask(questionFromSlackText(m.text), who);
     if (reply.quiet) return; // already told to slow down in this window
     await postMessages(client, m.channel, threadTs, renderAnswer(reply));
     if (threadTs) await ctx.store.setSession(`slack:${threadKey(m.channel, threadTs)}`, '1', THREAD_FOLLOW_MS);
@@ -111,7 +104,7 @@ export function registerEvents(app: App, ctx: HandlerContext): void {
   app.event('app_mention', async ({ event, body, client, context }) => {
     const m = fromPerson(event as MessageLike, body, context.botUserId);
     if (!m) return;
-    await answer(ctx, client, m, m.threadTs ?? m.ts, context.botUserId, m.threadTs ?? m.ts);
+    await answer(ctx, client, m, m.threadTs ?? m.ts, m.threadTs ?? m.ts);
   });
 
   app.event('message', async ({ event, body, client, context }) => {
@@ -120,13 +113,13 @@ export function registerEvents(app: App, ctx: HandlerContext): void {
     if (!m) return;
     if (raw.channel_type === 'im') {
       // The whole DM is one conversation, threads in it included.
-      await answer(ctx, client, m, m.threadTs, context.botUserId, undefined);
+      await answer(ctx, client, m, m.threadTs, undefined);
       return;
     }
     // A thread reply that mentions us arrives as app_mention too; let that one answer.
     if (!m.threadTs || m.threadTs === m.ts) return;
     if (context.botUserId && typeof m.text === 'string' && m.text.includes(`<@${context.botUserId}>`)) return;
     const followed = await ctx.store.getSession(`slack:${threadKey(m.channel, m.threadTs)}`).catch(() => undefined);
-    if (followed) await answer(ctx, client, m, m.threadTs, context.botUserId, m.threadTs);
+    if (followed) await answer(ctx, client, m, m.threadTs, m.threadTs);
   });
 }

@@ -1,30 +1,49 @@
 /**
  * Slack → plain question text. Slack delivers message text with its own markup: `&amp;`/`&lt;`/`&gt;`
- * entities, links as `<https://…|label>`, mentions as `<@U…>` and `<!channel>`. The core wants what the
- * user meant to ask, so links become their label, the bot's own mention is removed and every other
- * mention is dropped (the core's sanitiser neutralises anything left, and we escape again on the way out).
+ * entities, links as `<https://…|label>` or `<https://…>`, mentions as `<@U…>`, `<!channel>`, `<#C…|name>`.
+ * Links become their label (or the bare URL); mention markup is passed on untouched for the core, which
+ * strips addressing and applies the length limit for every platform (`src/core/question-text.ts`).
+ *
+ * One left-to-right pass with `indexOf`: every character is looked at a bounded number of times, so
+ * hostile input (100 KB of unclosed `<`) costs what plain text of the same length does. The regexes this
+ * replaces were quadratic on it.
  */
 
-/** Longest question passed to the core; longer text is cut (retrieval only needs the gist). */
-export const MAX_QUESTION_CHARS = 2_000;
+const ENTITIES: Record<string, string> = { '&lt;': '<', '&gt;': '>', '&amp;': '&' };
 
-export function questionFromSlackText(text: unknown, botUserId?: string): string {
+/** Slack's three entities, decoded in one pass (`&amp;lt;` stays `&lt;`, as Slack means it). */
+function decodeEntities(text: string): string {
+  return text.replace(/&(?:lt|gt|amp);/g, (entity) => ENTITIES[entity] ?? entity);
+}
+
+/** The text of one `<…>` token: a link's label or URL; mention markup unchanged for the core. */
+function decodeToken(inner: string): string {
+  if (/^[@#!]/.test(inner)) return `<${inner}>`;
+  const bar = inner.indexOf('|');
+  return bar === -1 ? inner : inner.slice(bar + 1);
+}
+
+/** Decodes Slack markup in `text` (anything else, e.g. `undefined`, reads as an empty question). */
+export function questionFromSlackText(text: unknown): string {
   if (typeof text !== 'string') return '';
-  let s = text.length > MAX_QUESTION_CHARS * 4 ? text.slice(0, MAX_QUESTION_CHARS * 4) : text;
-  if (botUserId) s = s.split(`<@${botUserId}>`).join(' ');
-  s = s
-    // <@U123> / <@U123|name> user mentions, <!channel> style specials, <#C123|general> channels.
-    .replace(/<@[^>]*>/g, ' ')
-    .replace(/<![^>]*>/g, ' ')
-    .replace(/<#[^|>]*\|([^>]*)>/g, '#$1')
-    .replace(/<#[^>]*>/g, ' ')
-    // <https://x|label> → label, <https://x> → https://x
-    .replace(/<([^|>]+)\|([^>]*)>/g, '$2')
-    .replace(/<([^>]+)>/g, '$1')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&')
-    .replace(/\s+/g, ' ')
-    .trim();
-  return s.slice(0, MAX_QUESTION_CHARS);
+  const parts: string[] = [];
+  let at = 0;
+  // Position of the next `<` at or after `at`, searched again only once `at` has passed it.
+  let nextOpen = text.indexOf('<');
+  while (at < text.length) {
+    const close = text.indexOf('>', at);
+    if (close === -1) break;
+    if (nextOpen !== -1 && nextOpen < at) nextOpen = text.indexOf('<', at);
+    if (nextOpen === -1 || nextOpen > close) {
+      parts.push(decodeEntities(text.slice(at, close + 1)));
+    } else {
+      // The token starts at the last `<` before this `>` (found scanning back no further than nextOpen):
+      // stray `<` before it are plain text.
+      const open = text.lastIndexOf('<', close);
+      parts.push(decodeEntities(text.slice(at, open)), decodeEntities(decodeToken(text.slice(open + 1, close))));
+    }
+    at = close + 1;
+  }
+  parts.push(decodeEntities(text.slice(at)));
+  return parts.join('').replace(/\s+/g, ' ').trim();
 }

@@ -9,12 +9,15 @@ import { App, HTTPReceiver, SocketModeReceiver, type Receiver } from '@slack/bol
 import type { WebClientOptions } from '@slack/web-api';
 import type { Logger } from 'pino';
 import type { ChatAdapter, HttpRoute } from '../adapter.ts';
+import { WorkInFlight } from '../work-in-flight.ts';
 import type { Desk, Store } from '../../core/ports.ts';
 import { registerActions } from './actions.ts';
 import { boltLogger } from './bolt-logger.ts';
 import { registerCommands } from './commands.ts';
 import type { HandlerContext } from './context.ts';
 import { registerEvents } from './events.ts';
+import { createRefusalLog, type RefusalLog } from './refusal-log.ts';
+import { guardSlackEvents } from './request-guard.ts';
 
 export interface SlackAdapterOptions {
   desk: Desk;
@@ -31,6 +34,8 @@ export interface SlackAdapterOptions {
   adminUserIds: string[];
   /** How long `stop()` waits for answers in flight. */
   drainMs?: number;
+  /** HTTP mode: body cap and unverified-read concurrency (defaults in `request-guard.ts`). */
+  limits?: { maxBodyBytes?: number; maxUnverifiedReads?: number };
 }
 
 export const SLACK_EVENTS_PATH = '/slack/events';
@@ -69,6 +74,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): ChatAdapter {
   let receiver: Receiver;
   let httpRoutes: HttpRoute[] | undefined;
   let socket: SocketModeReceiver | undefined;
+  let refusals: RefusalLog | undefined;
   if (options.appToken) {
     socket = new SocketModeReceiver({
       appToken: options.appToken,
@@ -100,7 +106,9 @@ export function createSlackAdapter(options: SlackAdapterOptions): ChatAdapter {
       },
     });
     receiver = http;
-    httpRoutes = [{ method: 'POST', path: SLACK_EVENTS_PATH, handle: (req, res) => http.requestListener(req, res) }];
+    refusals = createRefusalLog(options.logger);
+    const guard = guardSlackEvents({ signingSecret: options.signingSecret, refusals, deliver: (req, res) => http.requestListener(req, res), ...options.limits });
+    httpRoutes = [{ method: 'POST', path: SLACK_EVENTS_PATH, handle: guard }];
   }
   const app = new App({
     token: options.botToken,
@@ -113,7 +121,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): ChatAdapter {
   });
   const context: HandlerContext = { desk: options.desk, store: options.store, logger: options.logger, adminUserIds: options.adminUserIds };
 
-  const inFlight = new Set<Promise<unknown>>();
+  const inFlight = new WorkInFlight();
   let started = false;
   let stopping = false;
   let socketConnected = false;
@@ -126,13 +134,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): ChatAdapter {
       if (ack) await ack(args.payload && 'command' in args.payload ? { response_type: 'ephemeral', text: RESTARTING } : undefined);
       return;
     }
-    const work = next();
-    inFlight.add(work);
-    try {
-      await work;
-    } finally {
-      inFlight.delete(work);
-    }
+    await inFlight.track(next());
   });
   registerEvents(app, context);
   registerCommands(app, context);
@@ -159,8 +161,8 @@ export function createSlackAdapter(options: SlackAdapterOptions): ChatAdapter {
     stop() {
       stopped ??= (async () => {
         stopping = true;
-        const drain = Promise.allSettled([...inFlight]);
-        await Promise.race([drain, new Promise((resolve) => setTimeout(resolve, options.drainMs ?? 5_000).unref())]);
+        refusals?.flush();
+        await inFlight.settle(options.drainMs ?? 5_000);
         if (socket && started) await app.stop().catch((error: unknown) => options.logger.warn({ err: error }, 'Slack socket stop failed'));
       })();
       return stopped;

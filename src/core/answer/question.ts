@@ -8,17 +8,18 @@
 import type { Framework } from '../knowledge/schema.ts';
 import type { FrameworkList } from './frameworks.ts';
 import { isOrdinaryWord } from './ordinary-words.ts';
+import { questionText } from '../question-text.ts';
 import type { SynonymExpander } from './synonym-expansion.ts';
 import { hasDigit, rawWords, toTerm } from './terms.ts';
 import { type BaseVocabulary, isVersionNumber } from './vocabulary.ts';
 
-/** Characters of a question that are read; chat questions are far shorter, pastes are cut here. */
-export const MAX_QUESTION_CHARS = 600;
+/** The one question-length limit, owned by the core's door (`question-text.ts`). */
+export { MAX_QUESTION_CHARS } from '../question-text.ts';
 /** Distinct search terms kept, so even a long question stays within the latency budget. */
 export const MAX_QUERY_TERMS = 24;
 
-/** Addressing noise, not content: Slack `<@U1>`, `<!here>`, `<#C1|general>`, Discord `<@&1>`, `@everyone`, links. */
-const MENTIONS = /<[@#!][^>\s]*>|@(everyone|here|channel)\b|https?:\/\/\S+/gi;
+/** Links are not words to search; mentions and the length limit are the door's (`questionText`). */
+const LINKS = /https?:\/\/\S+/gi;
 
 /** Something the question names that the base has never heard of: "PyTorch 2.5", "llama 3", "M1". */
 export interface MissingThing {
@@ -121,7 +122,7 @@ function unknownWords(tokens: readonly Word[], canonical: readonly string[], voc
 
 /** Parses `question` against the base, whose words `vocabulary` knows and which is about `frameworks`. */
 export function parseQuestion(question: string, expander: SynonymExpander, vocabulary: BaseVocabulary, frameworks: FrameworkList): ParsedQuestion {
-  const tokens = correctTypos(rawWords(question.slice(0, MAX_QUESTION_CHARS).replace(MENTIONS, ' ')), vocabulary, frameworks);
+  const tokens = correctTypos(rawWords(questionText(question).replace(LINKS, ' ')), vocabulary, frameworks);
   const canonical = expander.canonicalize(tokens.map((t) => t.word));
   const sequence = canonical.map((word) => toTerm(word) ?? '');
   const terms: string[] = [];

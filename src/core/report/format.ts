@@ -5,11 +5,11 @@
 import type { UsageReport } from '../ports.ts';
 
 /** Longest question shown before it is cut with an ellipsis (chat lines wrap badly beyond this). */
-const MAX_QUESTION_CHARS = 120;
+const MAX_REPORT_LINE_CHARS = 120;
 
 function clip(text: string): string {
   const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > MAX_QUESTION_CHARS ? `${flat.slice(0, MAX_QUESTION_CHARS - 1)}…` : flat;
+  return flat.length > MAX_REPORT_LINE_CHARS ? `${flat.slice(0, MAX_REPORT_LINE_CHARS - 1)}…` : flat;
 }
 
 function plural(count: number, word: string): string {

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { HttpRoute } from '../../adapters/adapter.ts';
-import { StoreUnavailableError } from '../../stores/redis-store.ts';
+import { StoreUnavailableError } from '../../core/ports.ts';
 import { type AdminContext, type AdminOptions, sessionOf } from './context.ts';
 import { feedbackPage } from './feedback-page.ts';
 import { indexSections } from './fragments.ts';

@@ -1,15 +1,16 @@
 /**
  * Entry point of one Discord shard process, spawned by discord.js's ShardingManager (see
- * `discord-shards.ts`). It runs a Desk and the Discord adapter only: the manager process keeps the HTTP
+ * `src/ops/discord-shards.ts`). It runs a Desk and the Discord adapter only: the manager process keeps the HTTP
  * port, Slack and health checks. discord.js's Client reads its shard ids from the SHARDS / SHARD_COUNT
  * variables the manager sets. Reloads arrive over Redis when configured, else over IPC from the manager.
  */
-import { startApp } from './app.ts';
-import { createAdapters } from './adapters.ts';
-import { formatConfigProblems, loadConfig, secretValues } from './config.ts';
-import { shardReloadBus } from './discord-shards.ts';
-import { createLogger, keepRunningOnUnhandledRejection } from './logger.ts';
-import { shutdownOnSignals } from './shutdown.ts';
+import { startApp } from './ops/app.ts';
+import { createAdapters } from './ops/adapters.ts';
+import { formatConfigProblems, loadConfig, secretValues } from './ops/config.ts';
+import { shardReloadBus } from './ops/discord-shards.ts';
+import { createLogger, keepRunningOnUnhandledRejection } from './ops/logger.ts';
+import { shutdownOnSignals } from './ops/shutdown.ts';
+import { openStore } from './stores/open-store.ts';
 
 const loaded = loadConfig();
 if (!loaded.ok) {
@@ -28,6 +29,7 @@ keepRunningOnUnhandledRejection(logger);
 try {
   const app = await startApp(config, {
     logger,
+    openStore: openStore({ url: env.REDIS_URL, keyPrefix: env.REDIS_KEY_PREFIX, maxConversations: config.followUps.maxConversations }),
     http: false,
     // The manager process owns SIGHUP and KB_WATCH; its reload reaches every shard once, over IPC or Redis.
     processTriggers: false,
