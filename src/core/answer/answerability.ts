@@ -4,9 +4,10 @@
  * A question is answered when it names nothing the base lacks (a version, a model number or a name it
  * has never seen, see `question.ts`) and one cited section matches at least half of the weight of its
  * words, each weighted by how rare it is in the base; an ordinary word the base has never seen may be
- * mere phrasing ("dashboard", "legal"), so it weighs a quarter of the rarest word. A question that is not visibly about our
- * subject — it names no framework, no name of the base, not even "framework" — must be matched almost
- * entirely, every word counting, since its words are ours only by accident ("a good pizza place").
+ * mere phrasing ("dashboard", "legal"), so it weighs a quarter of the rarest word. A question that is
+ * not visibly about our subject — it names no framework, no name of the base, not even "framework" —
+ * must be matched almost entirely, every word counting, since its words are ours only by accident
+ * ("a good pizza place"); a "which" naming nothing it compares is about the frameworks.
  */
 import { isOrdinaryWord } from './ordinary-words.ts';
 import { STOP_WORDS } from './stop-words.ts';
@@ -58,8 +59,8 @@ function comparesUnnamed(parsed: ParsedQuestion): boolean {
 
 /**
  * IDF-weighted share of the question's topical terms that one cited section matched (prefix matches
- * count less) — the best section's share. Terms the base lacks weigh `unknownWeight` × the maximum IDF. One section must carry the answer: words matched here and
- * there across unrelated sections ("pizza place" → a "place" in one, a "choose" in another) are not one.
+ * count less) — the best section's share. Terms the base lacks weigh `unknownWeight` × the maximum IDF.
+ * One section must carry the answer: words matched here and there across unrelated sections ("pizza place" → a "place" in one, a "choose" in another) are not one.
  */
 function coverage(topical: readonly string[], hits: readonly SearchHit[], index: KnowledgeIndex, unknownWeight: number): number {
   if (topical.length === 0) return 1;

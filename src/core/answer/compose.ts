@@ -16,7 +16,7 @@ import { sanitizeUserText } from './sanitize.ts';
 import type { KnowledgeIndex, SearchHit } from './search-index.ts';
 import { pickSentences } from './sentences.ts';
 import { fallbackTopics } from './suggest.ts';
-import { contentTerms, words } from './terms.ts';
+import { words } from './terms.ts';
 import type { Answer, Snippet } from './types.ts';
 
 /** Further chunks are cited only when they score at least this share of the best one. */
@@ -60,7 +60,7 @@ function correctionFor(index: KnowledgeIndex, top: SearchHit, chosen: readonly S
   const topics = new Set(top.matchedTerms.filter((t) => !index.frameworks.has(t)));
   return hits.find((h) => {
     if (h.chunk.kind !== 'corrections' || h.score < top.score * CORRECTION_SHARE) return false;
-    const heading = new Set(contentTerms(index.expander.expand(h.chunk.heading)));
+    const heading = index.headingTermsOf(h.chunk);
     return h.matchedTerms.some((t) => topics.has(t) && heading.has(t));
   });
 }
@@ -93,7 +93,7 @@ function answered(snapshot: KnowledgeSnapshot, question: string, parsed: ParsedQ
   for (const hit of chosen) {
     const sentences = index.sentencesOf(hit.chunk);
     const terms = new Set([...hit.chunkTerms, ...parsed.terms]);
-    const heading = new Set(contentTerms(index.expander.expand(hit.chunk.heading)));
+    const heading = index.headingTermsOf(hit.chunk);
     const headingTerms = new Set([...terms].filter((t) => heading.has(t)));
     const picked = pickSentences(sentences, {
       terms: new Set(hit.chunkTerms),

