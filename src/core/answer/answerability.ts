@@ -28,10 +28,7 @@ export const ANSWERABILITY = {
   unknownWordWeight: 0.25,
 };
 
-export type Decision =
-  | { answer: true; coverage: number }
-  | { answer: false; reason: 'empty' | 'off_topic' | 'low_confidence'; coverage: number }
-  | { answer: false; reason: 'not_covered'; coverage: number; missing: MissingThing[] };
+export type Decision = { answer: true } | { answer: false; reason: 'empty' | 'off_topic' | 'low_confidence' } | { answer: false; reason: 'not_covered'; missing: MissingThing[] };
 
 /** A term that can be a question's topic: a word, not a lone number or letter ("5", "r", "2019"). */
 const isTopicShaped = (term: string) => term.length >= 2 && !/^[\d.x]+$/.test(term);
@@ -80,12 +77,12 @@ function coverage(topical: readonly string[], hits: readonly SearchHit[], index:
 
 /** Decides whether `cited` (the sections the answer would quote) answer `parsed`. */
 export function decide(parsed: ParsedQuestion, cited: readonly SearchHit[], index: KnowledgeIndex): Decision {
-  if (!parsed.terms.some((t) => isTopicShaped(t) || index.frameworks.has(t))) return { answer: false, reason: 'empty', coverage: 0 };
+  if (!parsed.terms.some((t) => isTopicShaped(t) || index.frameworks.has(t))) return { answer: false, reason: 'empty' };
   const named = namesSubject(parsed, index);
   const anchored = named || comparesUnnamed(parsed);
   // "The weather in Paris" is off-topic, not a topic the sources lack: only on-topic questions name gaps.
   if (parsed.missing.length > 0) {
-    return anchored ? { answer: false, reason: 'not_covered', coverage: 0, missing: parsed.missing } : { answer: false, reason: 'off_topic', coverage: 0 };
+    return anchored ? { answer: false, reason: 'not_covered', missing: parsed.missing } : { answer: false, reason: 'off_topic' };
   }
   const topical = parsed.terms.filter((t) => !index.frameworks.has(t));
   const unknown = parsed.unknown.filter((m) => m.terms.every(isTopicShaped));
@@ -93,8 +90,8 @@ export function decide(parsed: ParsedQuestion, cited: readonly SearchHit[], inde
   // A lone ordinary word ("clear", "love") is not a question about our topic, however well it matches.
   const matched = Math.max(0, ...cited.map((h) => topical.filter((t) => h.matchQuality.has(t)).length));
   const enough = anchored ? share >= ANSWERABILITY.anchored : share >= ANSWERABILITY.unanchored && matched >= 2;
-  if (cited.length > 0 && enough) return { answer: true, coverage: share };
-  if (!anchored) return { answer: false, reason: 'off_topic', coverage: share };
-  if (unknown.length > 0) return { answer: false, reason: 'not_covered', coverage: share, missing: unknown };
-  return { answer: false, reason: 'low_confidence', coverage: share };
+  if (cited.length > 0 && enough) return { answer: true };
+  if (!anchored) return { answer: false, reason: 'off_topic' };
+  if (unknown.length > 0) return { answer: false, reason: 'not_covered', missing: unknown };
+  return { answer: false, reason: 'low_confidence' };
 }
