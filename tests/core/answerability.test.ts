@@ -34,6 +34,13 @@ describe('answerability', () => {
     expect(text('tensorflow visualization toolkit, what is it called? need it for my slides')).toMatch(/TensorBoard/);
   });
 
+  it('does not count a word that only names the kind of answer wanted ("year") as the topic', () => {
+    // "year" is rare in the base, so it outweighed "foundation" and the question was declined over "shift".
+    const answer = ask('what year did pytorch shift over to the linux foundation');
+    expect(answer.answered).toBe(true);
+    expect(text('what year did pytorch shift over to the linux foundation')).toMatch(/2022/);
+  });
+
   it('declines, naming it, a lowercase name the base has never seen', () => {
     const answer = ask('does tensorflow support amd gpus through rocm?');
     expect(answer.answered).toBe(false);

@@ -2,8 +2,9 @@
  * "Do my sources answer this?" — one rule, from the base's own vocabulary:
  *
  * A question is answered when it names nothing the base lacks (a version, a model number or a name it
- * has never seen, see `question.ts`) and one cited section matches at least half of the weight of its
- * words, each weighted by how rare it is in the base; an ordinary word the base has never seen may be
+ * has never seen, see `question.ts`) and one cited section matches nearly half (45%) of the weight of its
+ * words (not counting words that only name the kind of answer wanted: a year, a name), each weighted by
+ * how rare it is in the base; an ordinary word the base has never seen may be
  * mere phrasing ("dashboard", "legal"), so it weighs a quarter of the rarest word. A question that is
  * not visibly about our subject — it names no framework, no name of the base, not even "framework" —
  * must be matched almost entirely, every word counting, since its words are ours only by accident
@@ -11,13 +12,13 @@
  */
 import { isOrdinaryWord } from './ordinary-words.ts';
 import { STOP_WORDS } from './stop-words.ts';
-import type { MissingThing, ParsedQuestion } from './question.ts';
+import { type MissingThing, namesAnswerKind, type ParsedQuestion } from './question.ts';
 import type { KnowledgeIndex, SearchHit } from './search-index.ts';
 
 /** The two thresholds of the rule: share of the question's weight the cited sections must match. */
 export const ANSWERABILITY = {
   /** A question visibly about our subject (see `namesSubject`, `comparesUnnamed`): of the weight of its known words. */
-  anchored: 0.5,
+  anchored: 0.45,
   /** Any other question: of the weight of all its words, unknown ones weighing the most. */
   unanchored: 0.8,
   /**
@@ -84,7 +85,8 @@ export function decide(parsed: ParsedQuestion, cited: readonly SearchHit[], inde
   if (parsed.missing.length > 0) {
     return anchored ? { answer: false, reason: 'not_covered', missing: parsed.missing } : { answer: false, reason: 'off_topic' };
   }
-  const topical = parsed.terms.filter((t) => !index.frameworks.has(t));
+  // "Year" or "name" says what to quote, not what the question is about: the lead looks for it.
+  const topical = parsed.terms.filter((t) => !index.frameworks.has(t) && !namesAnswerKind(t));
   const unknown = parsed.unknown.filter((m) => m.terms.every(isTopicShaped));
   const share = coverage(topical, cited, index, named ? ANSWERABILITY.unknownWordWeight : 1);
   // A lone ordinary word ("clear", "love") is not a question about our topic, however well it matches.
