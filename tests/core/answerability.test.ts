@@ -41,6 +41,19 @@ describe('answerability', () => {
     expect(text('what year did pytorch shift over to the linux foundation')).toMatch(/2022/);
   });
 
+  it('reads a whole number of three digits after a word as a count, not a version the base lacks', () => {
+    const answer = ask('with the same 256 gpus, what efficiency does pytorch ddp reach?');
+    expect(answer.missing ?? []).toEqual([]);
+    expect(text('with the same 256 gpus, what efficiency does pytorch ddp reach?')).toMatch(/DistributedDataParallel/);
+    // A short number after a name still is one.
+    expect(ask('what is new in pytorch 3?').missing).toEqual(['pytorch 3']);
+  });
+
+  it('takes a shorthand the synonyms spell out (initials, a start) as a name of the base, not an example of one', () => {
+    expect(text('fsdp is short for what')).toMatch(/Fully Sharded Data Parallel/);
+    expect(ask('which phone should i buy, iphone or android').answered).toBe(false);
+  });
+
   it('declines, naming it, a lowercase name the base has never seen', () => {
     const answer = ask('does tensorflow support amd gpus through rocm?');
     expect(answer.answered).toBe(false);

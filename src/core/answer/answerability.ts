@@ -41,7 +41,14 @@ const isTopicShaped = (term: string) => term.length >= 2 && !/^[\d.x]+$/.test(te
 function namesSubject(parsed: ParsedQuestion, index: KnowledgeIndex): boolean {
   if (parsed.frameworks.length > 0) return true;
   const isNameOfBase = (word: string, term: string) => /^[a-z]/.test(word) && index.vocabulary.knows(term) && !isOrdinaryWord(word);
-  return parsed.words.some((word, i) => /^frameworks?$/.test(word) || isNameOfBase(word, parsed.sequence[i] ?? ''));
+  // A shorthand the base's synonyms spell out — their initials ("fsdp") or their start ("perf") — is a
+  // name of the base too; a mere example of a base word ("iphone" for "mobile") is not.
+  const isShorthandOfBase = (word: string) => {
+    if (word.length < 3 || !/^[a-z]/.test(word) || isOrdinaryWord(word)) return false;
+    const spelled = index.expander.canonicalize([word]);
+    return spelled.join(' ') !== word && (spelled.map((w) => w[0]).join('') === word || (spelled.length === 1 && (spelled[0] ?? '').startsWith(word)));
+  };
+  return parsed.words.some((word, i) => /^frameworks?$/.test(word) || isNameOfBase(word, parsed.sequence[i] ?? '')) || parsed.typed.some(isShorthandOfBase);
 }
 
 /**

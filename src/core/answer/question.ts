@@ -32,6 +32,8 @@ export interface MissingThing {
 export interface ParsedQuestion {
   /** Canonical words (typos fixed, synonyms replaced), stop words included. */
   words: string[];
+  /** The words as typed (lowercase, typos fixed), before synonyms replaced any: "fsdp", not its expansion. */
+  typed: string[];
   /** Distinct content terms (stemmed), in question order. */
   terms: string[];
   /** The term of each word in `words`, '' for stop words: what is next to what. */
@@ -144,6 +146,7 @@ export function parseQuestion(question: string, expander: SynonymExpander, vocab
   const sides: Framework[] = named.length === 0 && COMPARISON_CUES.test(plain) ? [...frameworks.ids] : named;
   return {
     words: canonical,
+    typed: tokens.map((t) => t.word),
     terms,
     sequence,
     frameworks: named,

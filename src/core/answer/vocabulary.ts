@@ -8,8 +8,11 @@ import { editDistance } from './frameworks.ts';
 import { STOP_WORDS } from './stop-words.ts';
 import { contentTerms, toTerm, words } from './terms.ts';
 
-/** A number after a name is its version or model ("pytorch 2.5", "llama 3", "python 3.13") — not a year. */
-export const isVersionNumber = (word: string): boolean => /^\d+(\.(\d+|x))*$/.test(word) && !/^(19|20)\d\d$/.test(word);
+/**
+ * A number after a name is its version or model ("pytorch 2.5", "llama 3", "python 3.13") — not a year,
+ * and not a whole number of three digits or more, which counts something ("the same 256 gpus").
+ */
+export const isVersionNumber = (word: string): boolean => /^\d{1,2}(\.(\d+|x))*$|^\d+(\.(\d+|x))+$/.test(word) && !/^(19|20)\d\d$/.test(word);
 
 /**
  * Edits a typo may need: one slip in a word of five letters or more, two from eight. Shorter words are
