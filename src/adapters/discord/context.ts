@@ -9,9 +9,15 @@ export interface HandlerContext {
   adminUserIds: readonly string[];
 }
 
-/** Flow sessions are scoped per user and channel (DMs have their own channel id). */
-export function requesterOf(user: { id: string }, channelId: string | null): Requester {
-  return { platform: 'discord', userId: user.id, conversation: channelId ?? `dm:${user.id}` };
+/** A server's scope for its report, feedback, rate limits and settings; DMs have none (deployment-wide). */
+export function guildWorkspace(guildId: string | null | undefined): string | undefined {
+  return guildId ? `discord:${guildId}` : undefined;
+}
+
+/** Flow sessions are scoped per user and channel (DMs have their own channel id); questions per server. */
+export function requesterOf(user: { id: string }, channelId: string | null, guildId?: string | null): Requester {
+  const workspace = guildWorkspace(guildId);
+  return { platform: 'discord', userId: user.id, conversation: channelId ?? `dm:${user.id}`, ...(workspace && { workspace }) };
 }
 
 /**

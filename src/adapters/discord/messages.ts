@@ -1,6 +1,7 @@
 /**
  * Messages: a DM to the bot, or a message in a server that mentions the bot directly or replies to one
  * of its messages, is a question (read with the conversation before it: see `discordThread`).
+ * A server whose settings answer privately gets the answer in a DM to the asker instead of a reply.
  * `@everyone`/role pings do not count, and bots (including this one) are ignored so two bots can never
  * talk each other into a loop.
  */
@@ -8,7 +9,7 @@ import { APOLOGY } from '../../core/messages.ts';
 import type { Message } from 'discord.js';
 import { discordThread, requesterOf, type HandlerContext } from './context.ts';
 import { COLORS, renderAnswer, renderNotice } from './render.ts';
-import { replyToMessage } from './respond.ts';
+import { replyToMessage, sendPrivately } from './respond.ts';
 
 /**
  * The question in a message meant for the bot, or undefined when the message is not for us. Discord
@@ -26,10 +27,13 @@ export async function handleMessage(message: Message, context: HandlerContext): 
   const question = questionFor(message, botId);
   if (question === undefined) return;
   try {
-    const who = { ...requesterOf(message.author, message.channelId), thread: await discordThread(message, botId) };
+    const who = { ...requesterOf(message.author, message.channelId, message.guildId), thread: await discordThread(message, botId) };
     const answer = await context.desk.ask(question, who);
     if (answer.quiet) return; // already told to slow down in this window
-    await replyToMessage(message, renderAnswer(answer));
+    // A server can ask for private answers (`/framework-admin settings answers private`): then a DM.
+    const settings = who.workspace ? await context.desk.settings.get(who.workspace) : undefined;
+    if (settings?.answers === 'private') await sendPrivately(message, renderAnswer(answer));
+    else await replyToMessage(message, renderAnswer(answer));
   } catch (error) {
     context.logger.error({ err: error, message: message.id, channel: message.channelId }, 'Discord message handler failed');
     try {
