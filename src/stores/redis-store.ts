@@ -147,7 +147,9 @@ export class RedisStore implements Store {
       if (record.vote === 'down') multi.zincrby(this.reportKey(ws, 'fb-down'), 1, question);
       const replies = await multi.zcard(recent).exec();
       // Forget the questions voted on longest ago, so feedback cannot grow Redis without bound.
-      await this.dropLowest(recent, replies?.at(-1)?.[1], (drop, dropped) => drop.zrem(this.reportKey(ws, 'fb-down'), ...dropped).del(...dropped.map((q) => this.reportKey(ws, 'fb', q))));
+      await this.dropLowest(recent, replies?.at(-1)?.[1], (drop, dropped) =>
+        drop.zrem(this.reportKey(ws, 'fb-down'), ...dropped).del(...dropped.map((q) => this.reportKey(ws, 'fb', q))),
+      );
     });
   }
 

@@ -43,7 +43,10 @@ describe('the settings command', () => {
     expect(parseSettingsCommand('followups none', channels)).toEqual({ kind: 'set', change: { followUps: 'none', followUpChannels: [] } });
     expect(parseSettingsCommand('follow-ups', channels)).toMatchObject({ kind: 'error' });
     expect(parseSettingsCommand('follow-ups general', channels)).toMatchObject({ kind: 'error', message: expect.stringMatching(/"general" is not a channel/) });
-    expect(parseSettingsCommand(`follow-ups ${Array.from({ length: 51 }, (_, i) => `#c${i}`).join(' ')}`, channels)).toMatchObject({ kind: 'error', message: expect.stringMatching(/At most 50/) });
+    expect(parseSettingsCommand(`follow-ups ${Array.from({ length: 51 }, (_, i) => `#c${i}`).join(' ')}`, channels)).toMatchObject({
+      kind: 'error',
+      message: expect.stringMatching(/At most 50/),
+    });
     expect(parseSettingsCommand('reset now', channels)).toMatchObject({ kind: 'error' });
   });
 

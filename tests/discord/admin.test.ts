@@ -56,7 +56,8 @@ describe('/framework-admin', () => {
   });
 
   it('shows a server administrator that server’s report; in a DM the report is the operators’ only', async () => {
-    const report = (who: { userId: string; admin?: boolean; dm?: boolean }) => h.send('INTERACTION_CREATE', slashCommand('framework-admin', [{ name: 'report', type: 1, options: [] }], who));
+    const report = (who: { userId: string; admin?: boolean; dm?: boolean }) =>
+      h.send('INTERACTION_CREATE', slashCommand('framework-admin', [{ name: 'report', type: 1, options: [] }], who));
     const [inServer] = await report({ userId: ADMIN_ID, admin: true });
     expect(JSON.stringify(inServer?.body)).toMatch(/Usage report|Nothing to report/);
     const [refused] = await report({ userId: ADMIN_ID, dm: true });

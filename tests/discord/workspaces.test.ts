@@ -21,7 +21,8 @@ const admin = async (sub: string, who: Who, options: { name: string; type: numbe
   const calls = await h.send('INTERACTION_CREATE', slashCommand('framework-admin', [{ name: sub, type: 1, options }], who));
   // A slow reply defers first; the text is then in the edit that follows.
   const first = calls[0];
-  if ((first?.body as { type?: number } | undefined)?.type === 5) return JSON.stringify((await h.standIn.waitForCalls((c) => c.method === 'PATCH', 1, h.standIn.calls.indexOf(first!)))[0]?.body);
+  if ((first?.body as { type?: number } | undefined)?.type === 5)
+    return JSON.stringify((await h.standIn.waitForCalls((c) => c.method === 'PATCH', 1, h.standIn.calls.indexOf(first!)))[0]?.body);
   return JSON.stringify(first?.body);
 };
 const otherServer = { guildId: OTHER_GUILD_ID };

@@ -82,7 +82,12 @@ describe('environment config', () => {
   });
 
   it('picks the multi-workspace OAuth install from SLACK_CLIENT_ID, SECRET and SLACK_STATE_SECRET (HTTP mode)', () => {
-    const oauth = { SLACK_CLIENT_ID: '123.456', SLACK_CLIENT_SECRET: 'client-secret-0123456789', SLACK_STATE_SECRET: 'state-secret-0123456789', SLACK_SIGNING_SECRET: 'abcdefghij' };
+    const oauth = {
+      SLACK_CLIENT_ID: '123.456',
+      SLACK_CLIENT_SECRET: 'client-secret-0123456789',
+      SLACK_STATE_SECRET: 'state-secret-0123456789',
+      SLACK_SIGNING_SECRET: 'abcdefghij',
+    };
     const loaded = loadConfig({ ...oauth, SLACK_SCOPES: 'chat:write, commands' });
     expect(loaded.ok && { mode: loaded.config.slackMode, install: loaded.config.slackInstall, scopes: loaded.config.env.SLACK_SCOPES }).toEqual({
       mode: 'http',

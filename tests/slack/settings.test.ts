@@ -31,7 +31,9 @@ async function answeredThread(channel: string): Promise<string> {
 async function followUpAnswered(channel: string, root: string): Promise<boolean> {
   await h().event(message({ text: 'source?', channelType: 'channel', threadTs: root, channel }));
   await answeredThread('C0FENCE001');
-  return h().standIn.messages().some((c) => c.body.thread_ts === root && c.body.channel === channel && blockText(c).includes('Sources for'));
+  return h()
+    .standIn.messages()
+    .some((c) => c.body.thread_ts === root && c.body.channel === channel && blockText(c).includes('Sources for'));
 }
 
 describe('/framework-desk settings (single workspace)', () => {
@@ -65,8 +67,17 @@ describe('/framework-desk settings (single workspace)', () => {
     await settings('answers private');
     const before = h().standIn.calls.length;
     await h().event(appMention({ text: 'When was PyTorch released?' }));
-    await h().standIn.waitFor(() => h().standIn.calls.slice(before).some((c) => c.method === 'chat.postEphemeral'), 5_000, 'the private answer');
-    const sent = h().standIn.calls.slice(before).filter((c) => c.method.startsWith('chat.post'));
+    await h().standIn.waitFor(
+      () =>
+        h()
+          .standIn.calls.slice(before)
+          .some((c) => c.method === 'chat.postEphemeral'),
+      5_000,
+      'the private answer',
+    );
+    const sent = h()
+      .standIn.calls.slice(before)
+      .filter((c) => c.method.startsWith('chat.post'));
     expect(sent.map((c) => c.method)).toEqual(['chat.postEphemeral']);
     expect(sent[0]?.body.user).toBe(USER);
     await settings('reset');

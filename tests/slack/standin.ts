@@ -181,7 +181,16 @@ export class SlackStandIn {
         return this.exchange(body);
       case 'auth.test':
         if (this.authError) return { ok: false, error: this.authError };
-        if (workspace) return { ok: true, url: `https://${workspace.teamName}.slack.com/`, team: workspace.teamName, user: 'framework-desk', team_id: workspace.teamId, user_id: workspace.botUserId, bot_id: workspace.botId };
+        if (workspace)
+          return {
+            ok: true,
+            url: `https://${workspace.teamName}.slack.com/`,
+            team: workspace.teamName,
+            user: 'framework-desk',
+            team_id: workspace.teamId,
+            user_id: workspace.botUserId,
+            bot_id: workspace.botId,
+          };
         return { ok: true, url: 'https://standin.slack.com/', team: 'Stand-in', user: 'framework-desk', team_id: TEAM_ID, user_id: BOT_USER_ID, bot_id: BOT_ID };
       case 'apps.connections.open':
         if (this.authError) return { ok: false, error: this.authError };

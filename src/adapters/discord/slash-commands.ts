@@ -57,7 +57,8 @@ async function admin(interaction: ChatInputCommandInteraction, context: HandlerC
   const workspace = guildWorkspace(interaction.guildId);
   if (!workspace && !context.adminUserIds.includes(interaction.user.id)) {
     context.logger.warn({ user: interaction.user.id }, 'Discord usage report refused (DM, not in DISCORD_ADMIN_USER_IDS)');
-    const text = 'Outside a server the usage report covers every DM, so only the bot’s operators (DISCORD_ADMIN_USER_IDS) can read it here. Run it in your server for that server’s report.';
+    const text =
+      'Outside a server the usage report covers every DM, so only the bot’s operators (DISCORD_ADMIN_USER_IDS) can read it here. Run it in your server for that server’s report.';
     await sendReply(interaction, [renderNotice(text, COLORS.failure)], true);
     return;
   }

@@ -83,7 +83,9 @@ export function registerCommands(app: App, ctx: HandlerContext): void {
     const enterprise = command.enterprise_id || undefined;
     if (!(await isWorkspaceAdmin(ctx, command.user_id, command.team_id, enterprise))) {
       ctx.logger.warn({ user: command.user_id, team: command.team_id, subcommand: sub.slice(0, 40) }, 'Slack admin command refused: not an admin of this workspace');
-      await respondPrivately(respond, [notice('Sorry, only Framework Desk admins of this workspace can run that (whoever installed it here, or the operators).')]).catch(() => undefined);
+      await respondPrivately(respond, [notice('Sorry, only Framework Desk admins of this workspace can run that (whoever installed it here, or the operators).')]).catch(
+        () => undefined,
+      );
       return;
     }
     try {

@@ -41,7 +41,13 @@ const threadKey = (channel: string, threadTs: string) => `thread:${channel}:${th
 async function postMessages(client: WebClient, channel: string, threadTs: string | undefined, messages: SlackMessage[], privatelyTo?: string): Promise<void> {
   for (const message of messages) {
     if (privatelyTo) {
-      await client.chat.postEphemeral({ channel, user: privatelyTo, text: message.text, ...(message.blocks.length > 0 && { blocks: message.blocks }), ...(threadTs && { thread_ts: threadTs }) });
+      await client.chat.postEphemeral({
+        channel,
+        user: privatelyTo,
+        text: message.text,
+        ...(message.blocks.length > 0 && { blocks: message.blocks }),
+        ...(threadTs && { thread_ts: threadTs }),
+      });
       continue;
     }
     await client.chat.postMessage({

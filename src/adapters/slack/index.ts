@@ -180,7 +180,10 @@ export function createSlackAdapter(options: SlackAdapterOptions): ChatAdapter {
         throw startupError(error, clientOptions.slackApiUrl ?? 'https://slack.com/api/', socket !== undefined);
       }
       started = true;
-      options.logger.info({ mode: socket ? 'socket' : 'http', workspaces: oauth ? 'many (OAuth install)' : 'one (bot token)', apiUrl: clientOptions.slackApiUrl ?? 'https://slack.com/api/' }, 'Slack ready');
+      options.logger.info(
+        { mode: socket ? 'socket' : 'http', workspaces: oauth ? 'many (OAuth install)' : 'one (bot token)', apiUrl: clientOptions.slackApiUrl ?? 'https://slack.com/api/' },
+        'Slack ready',
+      );
     },
     stop() {
       stopped ??= (async () => {

@@ -48,7 +48,7 @@ export class SingleUseStateStore implements StateStore {
     if (!(await this.store.claimOnce(`oauth-state-used:${id}`, STATE_TTL_MS))) throw new InvalidOAuthStateError('already used');
     const options = parseStoredJson<InstallURLOptions>(await this.store.getSession(`oauth-state:${id}`).catch(() => undefined));
     await this.store.deleteSession(`oauth-state:${id}`);
-    if (!options || (!Array.isArray(options.scopes) && typeof options.scopes !== "string")) throw new InvalidOAuthStateError('expired or unknown');
+    if (!options || (!Array.isArray(options.scopes) && typeof options.scopes !== 'string')) throw new InvalidOAuthStateError('expired or unknown');
     return options as InstallURLOptions;
   }
 }

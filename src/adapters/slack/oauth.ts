@@ -10,7 +10,7 @@ import type { App, HTTPReceiverOptions } from '@slack/bolt';
 import type { WebClientOptions } from '@slack/web-api';
 import type { Logger } from 'pino';
 import type { Store } from '../../core/ports.ts';
-import { SlackInstallations } from './installations.ts';
+import type { SlackInstallations } from './installations.ts';
 import { SingleUseStateStore } from './oauth-state.ts';
 
 export const SLACK_INSTALL_PATH = '/slack/install';

@@ -16,10 +16,7 @@ export const WorkspaceSettingsSchema = z.object({
    * channels in `followUpChannels`.
    */
   followUps: z.enum(['all', 'none', 'listed']).catch('all'),
-  followUpChannels: z
-    .array(z.string().min(1).max(64))
-    .max(MAX_FOLLOW_UP_CHANNELS)
-    .catch([]),
+  followUpChannels: z.array(z.string().min(1).max(64)).max(MAX_FOLLOW_UP_CHANNELS).catch([]),
 });
 
 export type WorkspaceSettings = z.infer<typeof WorkspaceSettingsSchema>;

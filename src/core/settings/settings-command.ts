@@ -14,11 +14,7 @@ export interface ChannelSyntax {
   show(id: string): string;
 }
 
-export type SettingsChange =
-  | { kind: 'show' }
-  | { kind: 'reset' }
-  | { kind: 'set'; change: Partial<WorkspaceSettings> }
-  | { kind: 'error'; message: string };
+export type SettingsChange = { kind: 'show' } | { kind: 'reset' } | { kind: 'set'; change: Partial<WorkspaceSettings> } | { kind: 'error'; message: string };
 
 const ANSWERS: Record<string, WorkspaceSettings['answers']> = { channel: 'channel', public: 'channel', private: 'private', privately: 'private' };
 const FOLLOW_UPS = new Set(['follow-ups', 'followups', 'follow-up', 'followup']);
