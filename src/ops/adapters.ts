@@ -72,6 +72,7 @@ export function createAdapters(context: AdapterContext): ChatAdapter[] {
     adapters.push(
       createDiscordAdapter({
         desk: context.desk,
+        store: context.store,
         logger: logger.child({ adapter: 'discord' }),
         token: env.DISCORD_TOKEN,
         adminUserIds: env.DISCORD_ADMIN_USER_IDS,

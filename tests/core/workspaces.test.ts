@@ -6,11 +6,11 @@ import { describe, expect, it } from 'vitest';
 import { createDesk } from '../../src/core/desk.ts';
 import { type Requester, StoreUnavailableError } from '../../src/core/ports.ts';
 import { answersFollowUpsIn, DEFAULT_SETTINGS } from '../../src/core/settings/schema.ts';
-import { parseSettingsCommand, runSettingsCommand, type ChannelSyntax } from '../../src/core/settings/settings-command.ts';
+import { parseSettingsCommand, runSettingsCommand, type SettingsPlatform } from '../../src/core/settings/settings-command.ts';
 import { WorkspaceSettingsStore } from '../../src/core/settings/settings-store.ts';
 import { MemoryStore } from '../../src/stores/memory-store.ts';
 
-const channels: ChannelSyntax = { parse: (w) => /^#(\w+)$/.exec(w)?.[1], show: (id) => `#${id}` };
+const channels: SettingsPlatform = { parse: (w) => /^#(\w+)$/.exec(w)?.[1], show: (id) => `#${id}`, followUpsByDefault: 'none' };
 const inA: Requester = { platform: 'discord', userId: 'U1', conversation: 'C1', workspace: 'discord:A' };
 const inB: Requester = { ...inA, workspace: 'discord:B' };
 
@@ -54,7 +54,10 @@ describe('the settings command', () => {
     const settings = new WorkspaceSettingsStore(new MemoryStore());
     expect(await runSettingsCommand(settings, 'slack:T1', 'follow-ups #help', '/x settings', channels)).toMatch(/Saved[\s\S]*only in #help/);
     const saved = await settings.get('slack:T1');
-    expect([answersFollowUpsIn(saved, 'help'), answersFollowUpsIn(saved, 'random')]).toEqual([true, false]);
+    expect([answersFollowUpsIn(saved, 'help', 'all'), answersFollowUpsIn(saved, 'random', 'all')]).toEqual([true, false]);
+    // Unset, each platform keeps its own default.
+    expect([answersFollowUpsIn(DEFAULT_SETTINGS, 'random', 'all'), answersFollowUpsIn(DEFAULT_SETTINGS, 'random', 'none')]).toEqual([true, false]);
+    expect(await runSettingsCommand(settings, 'slack:T2', '', '/x settings', channels)).toMatch(/without a mention nowhere/);
     expect(await settings.get('slack:T2')).toEqual(DEFAULT_SETTINGS);
     expect(await runSettingsCommand(settings, 'slack:T1', 'reset', '/x settings', channels)).toMatch(/Back to the defaults/);
     expect(await settings.get('slack:T1')).toEqual(DEFAULT_SETTINGS);

@@ -6,7 +6,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_ID, ASKER_ID, guildMessage, LISTED_ADMIN_ID, OTHER_GUILD_ID, slashCommand } from './payloads.ts';
 import { problemsIn, startHarness, type Harness } from './harness.ts';
-import { DM_CHANNEL_ID } from './standin.ts';
+import { CHANNEL_ID, DM_CHANNEL_ID, THREAD_ID } from './standin.ts';
 
 let h: Harness;
 beforeAll(async () => {
@@ -68,5 +68,30 @@ describe('/framework-admin settings', () => {
 
   it('is for administrators only', async () => {
     expect(await admin('settings', { userId: ASKER_ID, admin: false }, [{ name: 'change', type: 3, value: 'answers private' }])).toMatch(/Only server administrators/);
+  });
+
+  it('answers un-mentioned follow-ups in a thread it answered in only where the server allows (none by default)', async () => {
+    const change = (value: string) => admin('settings', { userId: ADMIN_ID, admin: true }, [{ name: 'change', type: 3, value }]);
+    /** Whether a plain message in the thread is answered (given a second and a half to be). */
+    const followUpAnswered = async () => {
+      const plain = guildMessage('source?', { channelId: THREAD_ID, mentionBot: false });
+      const from = h.standIn.calls.length;
+      h.standIn.dispatch('MESSAGE_CREATE', plain);
+      const isReply = (c: { body: unknown }) => (c.body as { message_reference?: { message_id?: string } }).message_reference?.message_id === plain.id;
+      return h.standIn.waitForCalls(isReply, 1, from, 1_500).then(
+        () => true,
+        () => false,
+      );
+    };
+    await change('reset');
+    await h.send('MESSAGE_CREATE', guildMessage('Is PyTorch good for research?', { channelId: THREAD_ID }));
+    expect(await followUpAnswered()).toBe(false);
+    expect(await change(`follow-ups <#${CHANNEL_ID}>`)).toContain(`only in <#${CHANNEL_ID}>`);
+    expect(await followUpAnswered()).toBe(true);
+    await change('follow-ups <#200000000000000777>');
+    expect(await followUpAnswered()).toBe(false);
+    await change('follow-ups all');
+    expect(await followUpAnswered()).toBe(true);
+    await change('reset');
   });
 });

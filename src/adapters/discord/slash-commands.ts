@@ -5,8 +5,8 @@
 import { MessageFlags, type AutocompleteInteraction, type ChatInputCommandInteraction } from 'discord.js';
 import type { FlowAnswers } from '../../core/flow/types.ts';
 import { COMMANDS, isAdmin } from './command-definitions.ts';
-import { runSettingsCommand, type ChannelSyntax } from '../../core/settings/settings-command.ts';
-import { guildWorkspace, requesterOf, type HandlerContext } from './context.ts';
+import { runSettingsCommand } from '../../core/settings/settings-command.ts';
+import { DISCORD_SETTINGS, guildWorkspace, requesterOf, type HandlerContext } from './context.ts';
 import { LIMITS } from './embed-limits.ts';
 import { QUESTION_ORDER } from './flow-questions.ts';
 import { clip } from './escape.ts';
@@ -66,12 +66,6 @@ async function admin(interaction: ChatInputCommandInteraction, context: HandlerC
   await sendReply(interaction, renderReport(report), true);
 }
 
-/** Channel mentions in `change` (`<#123…>`, or a bare id), shown as channel links. */
-const DISCORD_CHANNELS: ChannelSyntax = {
-  parse: (word) => /^<#(\d{5,25})>$/.exec(word)?.[1] ?? (/^\d{5,25}$/.test(word) ? word : undefined),
-  show: (id) => `<#${id}>`,
-};
-
 async function settings(interaction: ChatInputCommandInteraction, context: HandlerContext): Promise<void> {
   const workspace = guildWorkspace(interaction.guildId);
   if (!workspace) {
@@ -79,7 +73,7 @@ async function settings(interaction: ChatInputCommandInteraction, context: Handl
     return;
   }
   const change = interaction.options.getString('change') ?? '';
-  const reply = await withinDeadline(runSettingsCommand(context.desk.settings, workspace, change, `/${COMMANDS.admin} settings`, DISCORD_CHANNELS), deferEphemeral(interaction));
+  const reply = await withinDeadline(runSettingsCommand(context.desk.settings, workspace, change, `/${COMMANDS.admin} settings`, DISCORD_SETTINGS), deferEphemeral(interaction));
   await sendReply(interaction, [renderNotice(reply)], true);
 }
 

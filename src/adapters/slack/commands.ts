@@ -12,7 +12,7 @@ import type { App, RespondFn, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { parseFlowPreset } from '../../core/flow/preset.ts';
 import type { SlackMessage } from './block-limits.ts';
 import { APOLOGY } from '../../core/messages.ts';
-import { runSettingsCommand, type ChannelSyntax } from '../../core/settings/settings-command.ts';
+import { runSettingsCommand, type SettingsPlatform } from '../../core/settings/settings-command.ts';
 import { isWorkspaceAdmin, requesterOf, settingsScope, workspaceOf, type HandlerContext } from './context.ts';
 import { questionFromSlackText } from './incoming-text.ts';
 import { notice, renderAnswer } from './render.ts';
@@ -22,8 +22,12 @@ import { saveShare } from './share.ts';
 
 export const COMMANDS = { ask: '/framework-ask', choose: '/choose-framework', admin: '/framework-admin', desk: '/framework-desk' } as const;
 
-/** Channel references in command text (`should_escape: true` makes Slack send `<#C123|name>`). */
-const SLACK_CHANNELS: ChannelSyntax = {
+/**
+ * Settings on Slack: channel references in command text (`should_escape: true` makes Slack send
+ * `<#C123|name>`), and thread follow-ups answered everywhere unless a workspace chooses otherwise.
+ */
+export const SLACK_SETTINGS: SettingsPlatform = {
+  followUpsByDefault: 'all',
   parse: (word) => /^<#([CG][A-Z0-9]{2,20})(?:\|[^>]*)?>$/.exec(word)?.[1] ?? (/^[CG][A-Z0-9]{6,20}$/.test(word) ? word : undefined),
   // Replies are escaped mrkdwn (notice()), so a channel shows as its id rather than a link.
   show: (id) => `#${id}`,
@@ -95,7 +99,7 @@ export function registerCommands(app: App, ctx: HandlerContext): void {
       } else if (sub === 'report') {
         await respondPrivately(respond, renderReport(await ctx.desk.report(REPORT_LIMIT, workspaceOf(ctx, command.team_id))));
       } else if (sub === 'settings') {
-        const reply = await runSettingsCommand(ctx.desk.settings, settingsScope(command.team_id), rest.join(' '), `${command.command} settings`, SLACK_CHANNELS);
+        const reply = await runSettingsCommand(ctx.desk.settings, settingsScope(command.team_id), rest.join(' '), `${command.command} settings`, SLACK_SETTINGS);
         await respondPrivately(respond, [notice(reply)]);
       } else {
         await respondPrivately(respond, [

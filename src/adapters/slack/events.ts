@@ -11,6 +11,7 @@ import type { Answer } from '../../core/answer/types.ts';
 import { APOLOGY } from '../../core/messages.ts';
 import { answersFollowUpsIn } from '../../core/settings/schema.ts';
 import { requesterOf, settingsScope, slackThread, workspaceOf, type HandlerContext } from './context.ts';
+import { SLACK_SETTINGS } from './commands.ts';
 import { claimOnce, eventKey, messageKey } from './dedupe.ts';
 import { questionFromSlackText } from './incoming-text.ts';
 import { notice, renderAnswer } from './render.ts';
@@ -137,7 +138,7 @@ export function registerEvents(app: App, ctx: HandlerContext): void {
     if (!m.threadTs || m.threadTs === m.ts) return;
     if (context.botUserId && typeof m.text === 'string' && m.text.includes(`<@${context.botUserId}>`)) return;
     const followed = await ctx.store.getSession(`slack:${threadKey(m.channel, m.threadTs)}`).catch(() => undefined);
-    if (!followed || !answersFollowUpsIn(await ctx.desk.settings.get(settingsScope(m.team)), m.channel)) return;
+    if (!followed || !answersFollowUpsIn(await ctx.desk.settings.get(settingsScope(m.team)), m.channel, SLACK_SETTINGS.followUpsByDefault)) return;
     await answer(ctx, client, m, m.threadTs, m.threadTs);
   });
 }

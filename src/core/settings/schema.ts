@@ -13,19 +13,24 @@ export const WorkspaceSettingsSchema = z.object({
   answers: z.enum(['channel', 'private']).catch('channel'),
   /**
    * Which channels answer un-mentioned follow-ups in a thread the bot answered: all, none, or only the
-   * channels in `followUpChannels`.
+   * channels in `followUpChannels`. Unset: the platform's default (Slack all, Discord none — what each
+   * did before there were settings).
    */
-  followUps: z.enum(['all', 'none', 'listed']).catch('all'),
+  followUps: z.enum(['all', 'none', 'listed']).optional().catch(undefined),
   followUpChannels: z.array(z.string().min(1).max(64)).max(MAX_FOLLOW_UP_CHANNELS).catch([]),
 });
 
 export type WorkspaceSettings = z.infer<typeof WorkspaceSettingsSchema>;
 
-export const DEFAULT_SETTINGS: WorkspaceSettings = Object.freeze({ answers: 'channel', followUps: 'all', followUpChannels: [] }) as WorkspaceSettings;
+export const DEFAULT_SETTINGS: WorkspaceSettings = Object.freeze({ answers: 'channel', followUpChannels: [] }) as WorkspaceSettings;
+
+/** Where a platform answers un-mentioned thread follow-ups when a workspace has not chosen. */
+export type FollowUpDefault = 'all' | 'none';
 
 /** Whether an un-mentioned reply in a thread of `channel` is answered under these settings. */
-export function answersFollowUpsIn(settings: WorkspaceSettings, channel: string): boolean {
-  if (settings.followUps === 'all') return true;
-  if (settings.followUps === 'none') return false;
+export function answersFollowUpsIn(settings: WorkspaceSettings, channel: string, platformDefault: FollowUpDefault): boolean {
+  const followUps = settings.followUps ?? platformDefault;
+  if (followUps === 'all') return true;
+  if (followUps === 'none') return false;
   return settings.followUpChannels.includes(channel);
 }

@@ -4,14 +4,16 @@
  * Discord), so the adapter says how to read one and how to show one.
  */
 import { StoreUnavailableError } from '../ports.ts';
-import { MAX_FOLLOW_UP_CHANNELS, type WorkspaceSettings } from './schema.ts';
+import { type FollowUpDefault, MAX_FOLLOW_UP_CHANNELS, type WorkspaceSettings } from './schema.ts';
 import type { WorkspaceSettingsStore } from './settings-store.ts';
 
-export interface ChannelSyntax {
+/** What differs per platform: channel syntax, and where follow-ups are answered by default. */
+export interface SettingsPlatform {
   /** The channel id a word names, or undefined when the word is not a channel reference. */
   parse(word: string): string | undefined;
   /** How a channel id is shown in a reply (a clickable channel link on the platform). */
   show(id: string): string;
+  followUpsByDefault: FollowUpDefault;
 }
 
 export type SettingsChange = { kind: 'show' } | { kind: 'reset' } | { kind: 'set'; change: Partial<WorkspaceSettings> } | { kind: 'error'; message: string };
@@ -30,7 +32,7 @@ export function settingsUsage(command: string): string {
 }
 
 /** Reads the words after `settings` into a change; never throws. */
-export function parseSettingsCommand(text: string, channels: ChannelSyntax): SettingsChange {
+export function parseSettingsCommand(text: string, channels: SettingsPlatform): SettingsChange {
   const words = text.trim().split(/\s+/).filter(Boolean);
   const [first, ...rest] = words.map((w, i) => (i === 0 ? w.toLowerCase() : w));
   if (first === undefined || first === 'show') return rest.length === 0 ? { kind: 'show' } : { kind: 'error', message: '`show` takes nothing after it.' };
@@ -43,7 +45,7 @@ export function parseSettingsCommand(text: string, channels: ChannelSyntax): Set
   return { kind: 'error', message: `I don't know the setting "${first.slice(0, 40)}".` };
 }
 
-function parseFollowUps(words: string[], channels: ChannelSyntax): SettingsChange {
+function parseFollowUps(words: string[], channels: SettingsPlatform): SettingsChange {
   const only = words.length === 1 ? (words[0] ?? '').toLowerCase() : undefined;
   if (only === 'all' || only === 'none') return { kind: 'set', change: { followUps: only, followUpChannels: [] } };
   if (words.length === 0) return { kind: 'error', message: '`follow-ups` takes `all`, `none`, or the channels to answer them in.' };
@@ -58,12 +60,13 @@ function parseFollowUps(words: string[], channels: ChannelSyntax): SettingsChang
 }
 
 /** The settings as an admin reads them. */
-export function describeSettings(settings: WorkspaceSettings, channels: ChannelSyntax): string {
+export function describeSettings(settings: WorkspaceSettings, channels: SettingsPlatform): string {
   const answers = settings.answers === 'private' ? 'privately, only to the person who asked' : 'in the channel (in a thread)';
+  const mode = settings.followUps ?? channels.followUpsByDefault;
   const followUps =
-    settings.followUps === 'all'
+    mode === 'all'
       ? 'in every channel'
-      : settings.followUps === 'none'
+      : mode === 'none'
         ? 'nowhere (a mention is needed every time)'
         : `only in ${settings.followUpChannels.map((id) => channels.show(id)).join(', ')}`;
   return `Settings for this workspace:\n• Mentions are answered ${answers}.\n• Replies in a thread I answered are answered without a mention ${followUps}.`;
@@ -73,7 +76,7 @@ export function describeSettings(settings: WorkspaceSettings, channels: ChannelS
  * Runs `settings <text>` for `workspace` and returns the reply. A change that could not be saved (store
  * unreachable) says so; any other failure is the caller's to log.
  */
-export async function runSettingsCommand(settings: WorkspaceSettingsStore, workspace: string, text: string, command: string, channels: ChannelSyntax): Promise<string> {
+export async function runSettingsCommand(settings: WorkspaceSettingsStore, workspace: string, text: string, command: string, channels: SettingsPlatform): Promise<string> {
   const parsed = parseSettingsCommand(text, channels);
   try {
     switch (parsed.kind) {
