@@ -52,6 +52,9 @@ describe('Slack OAuth install in many workspaces', () => {
     expect(start.authorizeUrl.searchParams.get('scope')).toContain('app_mentions:read');
     expect(start.authorizeUrl.searchParams.get('client_id')).toBe('1234567890.0987654321');
     expect(start.cookie).toBe(`slack-app-oauth-state=${start.state}`);
+    expect((await fetch(`${bot.url}/slack/install`, { method: 'HEAD' })).status).toBe(405);
+    // A redirect without a code or state (someone opening the URL by hand) is a 400, not a crash.
+    expect((await fetch(`${bot.url}/slack/oauth_redirect`)).status).toBe(400);
   });
 
   it('installs two workspaces through the redirect and answers a mention in each with that workspace’s token', async () => {

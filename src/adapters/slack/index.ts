@@ -124,7 +124,11 @@ export function createSlackAdapter(options: SlackAdapterOptions): ChatAdapter {
     httpRoutes = [{ method: 'POST', path: SLACK_EVENTS_PATH, handle: guard }];
     if (oauth) {
       // HTTPReceiver routes these two GET paths to its InstallProvider (the state cookie, the code exchange).
-      const install = (req: IncomingMessage, res: ServerResponse) => http.requestListener(req, res);
+      // HEAD reaches GET routes on the ops server; HTTPReceiver answers GET only, so say so instead of a 500.
+      const install = (req: IncomingMessage, res: ServerResponse) => {
+        if (req.method === 'GET') return http.requestListener(req, res);
+        res.writeHead(405, { allow: 'GET' }).end();
+      };
       httpRoutes.push({ method: 'GET', path: SLACK_INSTALL_PATH, handle: install }, { method: 'GET', path: SLACK_OAUTH_REDIRECT_PATH, handle: install });
     }
   }
