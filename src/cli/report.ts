@@ -1,5 +1,5 @@
 /**
- * `npm run report [-- --limit 20] [-- --json]`: what users asked that the bot could not answer, and which
+ * `npm run report [-- --limit 20] [-- --json] [-- --workspace slack:T0123]`: what users asked that the bot could not answer, and which
  * answers they down-voted — the to-do list for `knowledge/`. Reads the shared Redis store; the in-memory
  * store lives inside the running bot, so without REDIS_URL this points at the admin command instead.
  */
@@ -12,16 +12,19 @@ import { ENV_HELP, runCli } from './run-cli.ts';
 runCli(
   {
     name: 'report',
-    usage: 'npm run report [-- --limit N] [-- --json]',
+    usage: 'npm run report [-- --limit N] [-- --json] [-- --workspace ID]',
     help: `Lists the most asked questions the bot declined and the most down-voted answers, from the Redis store
 the bot writes to (REDIS_URL, REDIS_KEY_PREFIX).
 
   --limit N          how many of each (1–1000, default 10)
   --json             one JSON object instead of text
+  --workspace ID     one workspace's report: slack:T0123ABCD (multi-workspace Slack) or
+                     discord:123456789012345678 (a server); without it, the deployment-wide one
+                     (single-token Slack, DMs, the console)
   -h, --help         this text
 
 ${ENV_HELP}`,
-    options: { limit: { type: 'string' }, json: { type: 'boolean' } },
+    options: { limit: { type: 'string' }, json: { type: 'boolean' }, workspace: { type: 'string' } },
     positionals: false,
     exitWhenDone: true,
   },
@@ -29,6 +32,11 @@ ${ENV_HELP}`,
     const limit = values.limit === undefined ? 10 : Number(values.limit);
     if (!Number.isInteger(limit) || limit < 1 || limit > 1000) {
       console.error(`report: --limit must be a whole number from 1 to 1000 (got "${values.limit ?? ''}")`);
+      return 2;
+    }
+    const workspace = values.workspace;
+    if (workspace !== undefined && !/^(slack:[A-Z0-9]{3,30}|discord:\d{5,25})$/.test(workspace)) {
+      console.error(`report: --workspace must be slack:<team id> or discord:<server id>, e.g. slack:T0123ABCD (got "${workspace.slice(0, 60)}")`);
       return 2;
     }
     const loaded = loadConfig();
@@ -51,7 +59,7 @@ ${ENV_HELP}`,
         console.error(`Cannot reach Redis at ${describeUrl(url)} — is it running, and is REDIS_URL right?`);
         return 1;
       }
-      const report = await store.report(limit);
+      const report = await store.report(limit, workspace);
       console.log(values.json ? JSON.stringify(report) : formatReport(report));
       return 0;
     } finally {

@@ -15,6 +15,7 @@ import { describeKnowledge, type KnowledgeFile } from './knowledge/overview.ts';
 import type { KnowledgeSnapshot } from './knowledge/snapshot.ts';
 import { questionText } from './question-text.ts';
 import { parseStoredJson } from './stored-json.ts';
+import { WorkspaceSettingsStore } from './settings/settings-store.ts';
 import { StoreUnavailableError, type Desk, type DeskObserver, type FeedbackOutcome, type FeedbackRecord, type ReloadResult, type Requester, type Store } from './ports.ts';
 
 export interface DeskOptions {
@@ -49,6 +50,7 @@ class KnowledgeDesk implements Desk {
   private lastReload: (ReloadResult & { at: Date }) | undefined;
   private reloading: Promise<unknown> = Promise.resolve();
   private readonly followUps: FollowUps;
+  readonly settings: WorkspaceSettingsStore;
 
   constructor(
     private readonly options: DeskOptions,
@@ -56,6 +58,7 @@ class KnowledgeDesk implements Desk {
   ) {
     this.snapshot = initial;
     this.followUps = new FollowUps(options.store, options.followUpTtlMs ?? ONE_HOUR);
+    this.settings = new WorkspaceSettingsStore(options.store);
   }
 
   async ask(raw: string, who: Requester): Promise<Answer> {
@@ -63,8 +66,10 @@ class KnowledgeDesk implements Desk {
     const question = questionText(raw);
     const { rateLimit, store } = this.options;
     let answer: Answer;
-    if (rateLimit && !(await store.allowRate(`rate:${who.platform}:${who.userId}`, rateLimit.limit, rateLimit.windowMs))) {
-      const firstNotice = await store.claimOnce(`rate-notice:${who.platform}:${who.userId}`, rateLimit.windowMs);
+    // Budgets per workspace: a Discord user in two servers is two askers. Unscoped keys stay as they were.
+    const asker = `${who.platform}:${who.workspace ? `${who.workspace}:` : ''}${who.userId}`;
+    if (rateLimit && !(await store.allowRate(`rate:${asker}`, rateLimit.limit, rateLimit.windowMs))) {
+      const firstNotice = await store.claimOnce(`rate-notice:${asker}`, rateLimit.windowMs);
       answer = {
         ...(firstNotice ? {} : { quiet: true }),
         question: sanitizeUserText(question),
@@ -85,10 +90,11 @@ class KnowledgeDesk implements Desk {
       }
       if (answer.answered) {
         answer.id = randomUUID().slice(0, 12);
-        const context = { question: answer.question, chunkIds: answer.snippets.map((s) => s.citation.chunkId) };
+        // The workspace travels with the answer, so its votes land in that workspace's report.
+        const context = { question: answer.question, chunkIds: answer.snippets.map((s) => s.citation.chunkId), ...(who.workspace && { workspace: who.workspace }) };
         await store.setSession(`answer:${answer.id}`, JSON.stringify(context), FEEDBACK_WINDOW_MS);
       } else if (answer.declineReason !== 'empty' && answer.declineReason !== 'internal') {
-        await store.recordDeclined(question, answer.suggestions);
+        await store.recordDeclined(question, answer.suggestions, who.workspace);
       }
     }
     this.options.observer?.onAnswer?.(answer, who, performance.now() - started);
@@ -157,13 +163,14 @@ class KnowledgeDesk implements Desk {
 
   private async countVote(answerId: string, vote: FeedbackRecord['vote'], who: Requester): Promise<FeedbackOutcome> {
     const { store } = this.options;
-    const context = parseStoredJson<{ question: string; chunkIds: string[] }>(await store.getSession(`answer:${answerId}`));
+    const context = parseStoredJson<{ question: string; chunkIds: string[]; workspace: string }>(await store.getSession(`answer:${answerId}`));
     // Unknown, expired or corrupt: the vote cannot be tied to an answer, so it is not counted.
     if (typeof context?.question !== 'string' || !Array.isArray(context.chunkIds)) return 'expired';
     // One vote per person per answer, whatever the platform's buttons allow. Claimed only for a known
     // answer, just before recording (a store failure between the two loses that one vote, never doubles it).
     if (!(await store.claimOnce(`vote:${answerId}:${who.platform}:${who.userId}`, FEEDBACK_WINDOW_MS))) return 'already-rated';
     const record: FeedbackRecord = { question: context.question, chunkIds: context.chunkIds, vote, platform: who.platform, userId: who.userId, at: Date.now() };
+    if (typeof context.workspace === 'string') record.workspace = context.workspace;
     await store.recordFeedback(record);
     this.options.observer?.onFeedback?.(record);
     return 'recorded';
@@ -173,8 +180,8 @@ class KnowledgeDesk implements Desk {
     return suggestTopics(this.snapshot, prefix, limit);
   }
 
-  report(limit: number) {
-    return this.options.store.report(limit);
+  report(limit: number, workspace?: string) {
+    return this.options.store.report(limit, workspace);
   }
 
   status() {

@@ -6,6 +6,7 @@ import type { Answer } from './answer/types.ts';
 import type { FlowAction, FlowStep } from './flow/types.ts';
 import type { KnowledgeFile } from './knowledge/overview.ts';
 import type { KnowledgeIssue } from './knowledge/schema.ts';
+import type { WorkspaceSettingsStore } from './settings/settings-store.ts';
 
 export type Platform = 'slack' | 'discord' | 'console' | 'cli' | 'http';
 
@@ -16,6 +17,12 @@ export interface Requester {
   conversation: string;
   /** The conversation a question belongs to, for follow-ups; unset, every question stands alone. */
   thread?: ThreadRef;
+  /**
+   * The workspace the question comes from (`slack:T…` when Slack runs multi-workspace, `discord:{guild}`);
+   * the usage report, feedback and rate limits are kept apart per workspace. Unset: the deployment-wide
+   * scope (single-token Slack, DMs, the console).
+   */
+  workspace?: string;
 }
 
 /**
@@ -40,6 +47,8 @@ export interface FeedbackRecord {
   platform: Platform;
   userId: string;
   at: number;
+  /** The workspace the rated answer was given in (see `Requester.workspace`); unset: deployment-wide. */
+  workspace?: string;
 }
 
 /**
@@ -96,10 +105,22 @@ export interface Store {
    * forgets the old turn too, so a follow-up never reads a stale one.
    */
   setConversation(key: string, value: string, ttlMs: number): Promise<void>;
+  /** Counts a vote in the report of `record.workspace` (deployment-wide when unset). */
   recordFeedback(record: FeedbackRecord): Promise<void>;
-  /** Counts a declined question; `suggested` are the section headings the bot offered instead. */
-  recordDeclined(question: string, suggested?: readonly string[]): Promise<void>;
-  report(limit: number): Promise<UsageReport>;
+  /**
+   * Counts a declined question in the report of `workspace` (deployment-wide when unset); `suggested`
+   * are the section headings the bot offered instead.
+   */
+  recordDeclined(question: string, suggested?: readonly string[], workspace?: string): Promise<void>;
+  /** The usage report of one workspace (deployment-wide when unset): never another workspace's questions. */
+  report(limit: number, workspace?: string): Promise<UsageReport>;
+  /**
+   * Durable records that never expire (installations, per-workspace settings). Reading one while the
+   * store is unreachable throws `StoreUnavailableError`; so does a write, so nothing is lost silently.
+   */
+  getRecord(key: string): Promise<string | undefined>;
+  setRecord(key: string, value: string): Promise<void>;
+  deleteRecord(key: string): Promise<void>;
   /** Reachability right now, answered from connection state without a round trip. */
   health(): StoreHealth;
   close(): Promise<void>;
@@ -159,7 +180,10 @@ export interface Desk {
   recordFeedback(answerId: string, vote: FeedbackRecord['vote'], who: Requester): Promise<FeedbackOutcome>;
   /** Knowledge-base topics matching what the user has typed so far (autocomplete). */
   suggestTopics(prefix: string, limit: number): string[];
-  report(limit: number): Promise<UsageReport>;
+  /** The usage report of one workspace (see `Requester.workspace`); deployment-wide when unset. */
+  report(limit: number, workspace?: string): Promise<UsageReport>;
+  /** Per-workspace settings admins change from chat (`src/core/settings/`). */
+  readonly settings: WorkspaceSettingsStore;
   status(): KnowledgeStatus;
   /** The serving base file by file (sources, sections with lines), for the admin page. */
   describeKnowledge(): KnowledgeFile[];

@@ -1,6 +1,6 @@
 /**
  * Which chat adapters run follows from which tokens are set: Slack (HTTP or Socket Mode) with
- * SLACK_BOT_TOKEN, Discord with DISCORD_TOKEN (in shard children when DISCORD_SHARDS is set), and the
+ * SLACK_BOT_TOKEN, or installable in many workspaces with SLACK_CLIENT_ID + SECRET + SLACK_STATE_SECRET, Discord with DISCORD_TOKEN (in shard children when DISCORD_SHARDS is set), and the
  * console chat when neither is.
  */
 import type { ChatAdapter } from '../adapters/adapter.ts';
@@ -48,13 +48,17 @@ export function createAdapters(context: AdapterContext): ChatAdapter[] {
   const { config, logger } = context;
   const adapters: ChatAdapter[] = [];
   const { env } = config;
-  if (config.slackMode !== 'off' && env.SLACK_BOT_TOKEN) {
+  const oauth =
+    config.slackInstall === 'oauth' && env.SLACK_CLIENT_ID && env.SLACK_CLIENT_SECRET && env.SLACK_STATE_SECRET
+      ? { clientId: env.SLACK_CLIENT_ID, clientSecret: env.SLACK_CLIENT_SECRET, stateSecret: env.SLACK_STATE_SECRET, ...(env.SLACK_SCOPES && { scopes: env.SLACK_SCOPES }) }
+      : undefined;
+  if (config.slackMode !== 'off' && (env.SLACK_BOT_TOKEN || oauth)) {
     adapters.push(
       createSlackAdapter({
         desk: context.desk,
         store: context.store,
         logger: logger.child({ adapter: 'slack' }),
-        botToken: env.SLACK_BOT_TOKEN,
+        ...(oauth ? { oauth } : { botToken: env.SLACK_BOT_TOKEN }),
         adminUserIds: env.SLACK_ADMIN_USER_IDS,
         drainMs: env.SHUTDOWN_GRACE_MS,
         ...(config.slackMode === 'http' && env.SLACK_SIGNING_SECRET && { signingSecret: env.SLACK_SIGNING_SECRET }),
@@ -68,6 +72,7 @@ export function createAdapters(context: AdapterContext): ChatAdapter[] {
     adapters.push(
       createDiscordAdapter({
         desk: context.desk,
+        store: context.store,
         logger: logger.child({ adapter: 'discord' }),
         token: env.DISCORD_TOKEN,
         adminUserIds: env.DISCORD_ADMIN_USER_IDS,

@@ -27,7 +27,7 @@ export type StoreOpener = (hooks: { logger: Logger; onFailure: (operation: strin
 
 /** What to check when an adapter cannot connect at start-up. */
 const START_HINTS: Record<ChatAdapter['name'], string> = {
-  slack: 'check SLACK_BOT_TOKEN (xoxb-…, app installed in the workspace) and SLACK_API_URL if set',
+  slack: 'check SLACK_BOT_TOKEN (xoxb-…, app installed in the workspace) or the SLACK_CLIENT_ID / SLACK_CLIENT_SECRET / SLACK_STATE_SECRET trio, and SLACK_API_URL if set',
   discord: 'check DISCORD_TOKEN, that the Message Content intent is enabled, and DISCORD_API_URL if set',
   console: 'the console chat needs a readable stdin',
 };

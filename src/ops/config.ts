@@ -61,6 +61,12 @@ export const ENV_SHAPE = {
   SLACK_SIGNING_SECRET: secret(8),
   SLACK_APP_TOKEN: optional(z.string().startsWith('xapp-', { error: 'must be an app-level token starting with xapp-' })),
   SLACK_API_URL: url('http(s)', /^https?:\/\//),
+  SLACK_CLIENT_ID: optional(z.string().regex(/^\d+\.\d+$/, { error: 'must be the Client ID from Basic Information → App Credentials (digits.digits)' })),
+  SLACK_CLIENT_SECRET: secret(16),
+  SLACK_STATE_SECRET: secret(16),
+  SLACK_SCOPES: optional(z.string().regex(/^[a-z:.]+(\s*,\s*[a-z:.]+)*$/, { error: 'must be a comma-separated list of bot scopes, e.g. app_mentions:read,chat:write' })).transform(
+    (value) => (value ? value.split(',').map((scope) => scope.trim()) : undefined),
+  ),
   SLACK_ADMIN_USER_IDS: idList('U012ABCDEF,U034GHIJKL'),
   DISCORD_TOKEN: secret(20),
   DISCORD_APPLICATION_ID: optional(z.string().regex(/^\d{5,25}$/, { error: 'must be the numeric application id' })),
@@ -100,9 +106,33 @@ function crossCheck(source: NodeJS.ProcessEnv): string[] {
         'App Credentials (or set SLACK_APP_TOKEN to use Socket Mode instead of HTTP)',
     );
   }
+  const oauthVars = ['SLACK_CLIENT_ID', 'SLACK_CLIENT_SECRET', 'SLACK_STATE_SECRET'];
+  const oauthSet = oauthVars.filter(set);
+  if (oauthSet.length > 0 && oauthSet.length < oauthVars.length) {
+    const missing = oauthVars.filter((key) => !set(key));
+    problems.push(
+      `${missing.join(' and ')} ${missing.length === 1 ? 'is' : 'are'} required with ${oauthSet.join(' and ')} — the Client ID and Secret are on Basic Information → App Credentials; SLACK_STATE_SECRET is any long random string you choose (e.g. openssl rand -hex 32)`,
+    );
+  }
+  const oauth = oauthSet.length > 0;
+  if (oauth && set('SLACK_BOT_TOKEN')) {
+    problems.push(
+      'SLACK_BOT_TOKEN and SLACK_CLIENT_ID are both set — keep SLACK_BOT_TOKEN for one workspace, or the SLACK_CLIENT_* / SLACK_STATE_SECRET trio to be installed in many (docs/slack.md)',
+    );
+  }
+  if (oauth && set('SLACK_APP_TOKEN')) {
+    problems.push('SLACK_APP_TOKEN cannot be used with the OAuth install (SLACK_CLIENT_ID) — installing in many workspaces runs in HTTP mode: unset SLACK_APP_TOKEN');
+  }
+  if (oauth && !set('SLACK_SIGNING_SECRET')) {
+    problems.push('SLACK_SIGNING_SECRET is required with SLACK_CLIENT_ID — copy it from your Slack app’s Basic Information → App Credentials');
+  }
+  if (set('SLACK_SCOPES') && !oauth)
+    problems.push('SLACK_SCOPES is only used with the OAuth install — set SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET, or unset it');
   const slackExtras = ['SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN'].filter(set);
-  if (slackExtras.length > 0 && !set('SLACK_BOT_TOKEN')) {
-    problems.push(`SLACK_BOT_TOKEN is required when ${slackExtras.join(' or ')} is set — copy the Bot User OAuth Token (xoxb-…) from your Slack app’s OAuth & Permissions page`);
+  if (slackExtras.length > 0 && !set('SLACK_BOT_TOKEN') && !oauth) {
+    problems.push(
+      `SLACK_BOT_TOKEN is required when ${slackExtras.join(' or ')} is set — copy the Bot User OAuth Token (xoxb-…) from your Slack app’s OAuth & Permissions page (or set SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET to be installable in many workspaces)`,
+    );
   }
   if (set('DISCORD_SHARDS') && !set('DISCORD_TOKEN')) {
     problems.push('DISCORD_TOKEN is required when DISCORD_SHARDS is set — copy the bot token from the Developer Portal → Bot');
@@ -120,15 +150,25 @@ export function secretValues(env: Env): string[] {
   } catch {
     redisPassword = undefined;
   }
-  return [env.ADMIN_TOKEN, env.SLACK_BOT_TOKEN, env.SLACK_SIGNING_SECRET, env.SLACK_APP_TOKEN, env.DISCORD_TOKEN, env.REDIS_URL, redisPassword].filter(
-    (s): s is string => typeof s === 'string' && s.length > 0,
-  );
+  return [
+    env.ADMIN_TOKEN,
+    env.SLACK_BOT_TOKEN,
+    env.SLACK_SIGNING_SECRET,
+    env.SLACK_APP_TOKEN,
+    env.SLACK_CLIENT_SECRET,
+    env.SLACK_STATE_SECRET,
+    env.DISCORD_TOKEN,
+    env.REDIS_URL,
+    redisPassword,
+  ].filter((s): s is string => typeof s === 'string' && s.length > 0);
 }
 
 /** Validated, derived settings that `src/main.ts` wires from. */
 export interface Config {
   env: Env;
   slackMode: 'http' | 'socket' | 'off';
+  /** One workspace (SLACK_BOT_TOKEN) or installable in many through OAuth (SLACK_CLIENT_ID …). */
+  slackInstall: 'token' | 'oauth';
   discord: boolean;
   /** Undefined when RATE_LIMIT_PER_MINUTE=0 (unlimited). */
   rateLimit?: { limit: number; windowMs: number };
@@ -153,10 +193,12 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): ConfigResul
     return { ok: false, problems: [...new Set([...problems, ...crossProblems])] };
   }
   const env = parsed.data;
-  const slackMode = !env.SLACK_BOT_TOKEN ? 'off' : env.SLACK_APP_TOKEN ? 'socket' : 'http';
+  const slackInstall = env.SLACK_CLIENT_ID ? 'oauth' : 'token';
+  const slackMode = slackInstall === 'oauth' ? 'http' : !env.SLACK_BOT_TOKEN ? 'off' : env.SLACK_APP_TOKEN ? 'socket' : 'http';
   const config: Config = {
     env,
     slackMode,
+    slackInstall,
     discord: Boolean(env.DISCORD_TOKEN),
     sessionTtlMs: env.SESSION_TTL_MINUTES * 60_000,
     followUps: { ttlMs: env.FOLLOW_UP_TTL_MINUTES * 60_000, maxConversations: env.FOLLOW_UP_MAX_CONVERSATIONS },

@@ -16,7 +16,8 @@ export function layerDesk<Layer extends Partial<Desk>>(inner: Desk, layer: Layer
     reload: (trigger) => inner.reload(trigger),
     recordFeedback: (answerId, vote, who) => inner.recordFeedback(answerId, vote, who),
     suggestTopics: (prefix, limit) => inner.suggestTopics(prefix, limit),
-    report: (limit) => inner.report(limit),
+    report: (limit, workspace) => inner.report(limit, workspace),
+    settings: inner.settings,
     status: () => inner.status(),
     describeKnowledge: () => inner.describeKnowledge(),
   };

@@ -21,6 +21,11 @@ const SECRET_FIELDS = [
   'SLACK_BOT_TOKEN',
   'SLACK_SIGNING_SECRET',
   'SLACK_APP_TOKEN',
+  'SLACK_CLIENT_SECRET',
+  'SLACK_STATE_SECRET',
+  'stateSecret',
+  'access_token',
+  'refresh_token',
   'DISCORD_TOKEN',
   'REDIS_URL',
 ];
@@ -29,6 +34,9 @@ const REDACT_PATHS = SECRET_FIELDS.flatMap((field) => [field, `*.${field}`, `*.*
   'req.headers["x-slack-signature"]',
   'headers["x-slack-signature"]',
 ]);
+
+/** Slack bot, user, app, refresh and config tokens (`xoxb-…`, `xoxp-…`, `xapp-…`, `xoxe-…`). */
+const SLACK_TOKEN_SHAPE = /\bx(?:ox[abpre]|app)-[A-Za-z0-9-]{6,}/g;
 
 export interface LoggerOptions {
   level: LevelWithSilent;
@@ -49,11 +57,12 @@ function literal(text: string): string {
 export function createLogger(options: LoggerOptions): Logger {
   const secrets = (options.secrets ?? []).filter((s): s is string => typeof s === 'string' && s.length >= 6);
   const pattern = secrets.length > 0 ? new RegExp(secrets.map(literal).join('|'), 'g') : undefined;
-  const scrub = (text: string) => (pattern ? text.replace(pattern, '[Redacted]') : text);
+  // Per-workspace bot tokens (OAuth installs) are not known at start-up: any Slack token shape is blanked.
+  const scrub = (text: string) => (pattern ? text.replace(pattern, '[Redacted]') : text).replace(SLACK_TOKEN_SHAPE, '[Redacted]');
   // Messages and the string fields of the merge object (`{ error: message }`, `{ raw }`), one level deep.
   const scrubArgument = (arg: unknown): unknown => {
     if (typeof arg === 'string') return scrub(arg);
-    if (!pattern || typeof arg !== 'object' || arg === null || Array.isArray(arg) || arg instanceof Error) return arg;
+    if (typeof arg !== 'object' || arg === null || Array.isArray(arg) || arg instanceof Error) return arg;
     return Object.fromEntries(Object.entries(arg).map(([key, value]) => [key, typeof value === 'string' ? scrub(value) : value]));
   };
   const fd = options.stderr ? 2 : 1;

@@ -47,8 +47,10 @@ export class MemoryStore implements Store {
   private readonly claims: ExpiringMap<true>;
   private readonly rates: ExpiringMap<number>;
   private readonly conversations: ExpiringMap<string>;
-  private readonly declined = new Map<string, Tally>();
-  private readonly votes = new Map<string, Votes>();
+  /** One report per workspace ('' is the deployment-wide one), so no admin ever reads another's questions. */
+  private readonly reports = new Map<string, { declined: Map<string, Tally>; votes: Map<string, Votes> }>();
+  /** Durable records (installations, settings): as many as there are workspaces, and never expiring. */
+  private readonly records = new Map<string, string>();
   private readonly maxQuestions: number;
 
   constructor(options: MemoryStoreOptions = {}) {
@@ -70,9 +72,20 @@ export class MemoryStore implements Store {
       claims: this.claims.size,
       rates: this.rates.size,
       conversations: this.conversations.size,
-      declined: this.declined.size,
-      feedback: this.votes.size,
+      declined: sum([...this.reports.values()].map((r) => r.declined.size)),
+      feedback: sum([...this.reports.values()].map((r) => r.votes.size)),
+      records: this.records.size,
     };
+  }
+
+  private scopedReport(workspace: string | undefined) {
+    const scope = workspace ?? '';
+    let report = this.reports.get(scope);
+    if (!report) {
+      report = { declined: new Map(), votes: new Map() };
+      this.reports.set(scope, report);
+    }
+    return report;
   }
 
   private sessionMap(key: string): ExpiringMap<string> {
@@ -125,24 +138,26 @@ export class MemoryStore implements Store {
   async recordFeedback(record: FeedbackRecord): Promise<void> {
     const key = reportKey(record.question);
     if (!key) return;
-    const votes = this.votes.get(key) ?? { question: reportText(record.question), up: 0, down: 0, chunkIds: [], at: record.at };
+    const { votes: all } = this.scopedReport(record.workspace);
+    const votes = all.get(key) ?? { question: reportText(record.question), up: 0, down: 0, chunkIds: [], at: record.at };
     votes[record.vote] += 1;
     votes.chunkIds = [...record.chunkIds];
     votes.at = record.at;
-    this.votes.set(key, votes);
-    this.trim(this.votes, (v) => v.down * 2 + v.up);
+    all.set(key, votes);
+    this.trim(all, (v) => v.down * 2 + v.up);
   }
 
-  async recordDeclined(question: string, suggested: readonly string[] = []): Promise<void> {
+  async recordDeclined(question: string, suggested: readonly string[] = [], workspace?: string): Promise<void> {
     const key = reportKey(question);
     if (!key) return;
+    const { declined } = this.scopedReport(workspace);
     // The first phrasing stays: a report reads better than the last typo.
-    const tally = this.declined.get(key) ?? { question: reportText(question), count: 0, suggested: [] };
+    const tally = declined.get(key) ?? { question: reportText(question), count: 0, suggested: [] };
     tally.count += 1;
     // The latest suggestions: they follow the base as it is edited and reloaded.
     tally.suggested = reportSuggestions(suggested);
-    this.declined.set(key, tally);
-    this.trim(this.declined, (t) => t.count);
+    declined.set(key, tally);
+    this.trim(declined, (t) => t.count);
   }
 
   /** Beyond the cap, drop the least counted (ties: the oldest), like the Redis sorted-set trim. */
@@ -157,22 +172,35 @@ export class MemoryStore implements Store {
     if (victim !== undefined) map.delete(victim);
   }
 
-  async report(limit: number): Promise<UsageReport> {
-    if (limit <= 0) return { unanswered: [], downvoted: [], feedback: [] };
-    const unanswered = [...this.declined.values()]
+  async report(limit: number, workspace?: string): Promise<UsageReport> {
+    const scoped = this.reports.get(workspace ?? '');
+    if (limit <= 0 || !scoped) return { unanswered: [], downvoted: [], feedback: [] };
+    const unanswered = [...scoped.declined.values()]
       .sort((a, b) => b.count - a.count)
       .slice(0, limit)
       .map((t) => ({ ...t, suggested: [...t.suggested] }));
-    const downvoted = [...this.votes.values()]
+    const downvoted = [...scoped.votes.values()]
       .filter((v) => v.down > 0)
       .sort((a, b) => b.down - a.down || a.up - b.up)
       .slice(0, limit)
       .map((v) => ({ question: v.question, down: v.down, up: v.up, chunkIds: [...v.chunkIds] }));
-    const feedback = [...this.votes.values()]
+    const feedback = [...scoped.votes.values()]
       .sort((a, b) => b.at - a.at)
       .slice(0, limit)
       .map((v) => ({ ...v, chunkIds: [...v.chunkIds] }));
     return { unanswered, downvoted, feedback };
+  }
+
+  async getRecord(key: string): Promise<string | undefined> {
+    return this.records.get(key);
+  }
+
+  async setRecord(key: string, value: string): Promise<void> {
+    this.records.set(key, value);
+  }
+
+  async deleteRecord(key: string): Promise<void> {
+    this.records.delete(key);
   }
 
   health(): StoreHealth {

@@ -64,6 +64,11 @@ export class RedisStore implements Store {
     return this.prefix + parts.join(':');
   }
 
+  /** A report key of one workspace; the deployment-wide report keeps the key names it always had. */
+  private reportKey(workspace: string | undefined, ...parts: string[]): string {
+    return workspace ? this.key('w', workspace, ...parts) : this.key(...parts);
+  }
+
   private async failOpen<T>(operation: string, fallback: T, run: () => Promise<T>): Promise<T> {
     try {
       return await run();
@@ -129,29 +134,32 @@ export class RedisStore implements Store {
   async recordFeedback(record: FeedbackRecord): Promise<void> {
     const question = reportKey(record.question);
     if (!question) return;
+    const ws = record.workspace;
     await this.failOpen('recordFeedback', undefined, async () => {
-      const hash = this.key('fb', question);
-      const recent = this.key('fb-recent');
+      const hash = this.reportKey(ws, 'fb', question);
+      const recent = this.reportKey(ws, 'fb-recent');
       const multi = this.redis
         .multi()
         .hincrby(hash, record.vote, 1)
         .hsetnx(hash, 'question', reportText(record.question))
         .hset(hash, 'chunkIds', JSON.stringify(record.chunkIds))
         .zadd(recent, record.at, question);
-      if (record.vote === 'down') multi.zincrby(this.key('fb-down'), 1, question);
+      if (record.vote === 'down') multi.zincrby(this.reportKey(ws, 'fb-down'), 1, question);
       const replies = await multi.zcard(recent).exec();
       // Forget the questions voted on longest ago, so feedback cannot grow Redis without bound.
-      await this.dropLowest(recent, replies?.at(-1)?.[1], (drop, dropped) => drop.zrem(this.key('fb-down'), ...dropped).del(...dropped.map((q) => this.key('fb', q))));
+      await this.dropLowest(recent, replies?.at(-1)?.[1], (drop, dropped) =>
+        drop.zrem(this.reportKey(ws, 'fb-down'), ...dropped).del(...dropped.map((q) => this.reportKey(ws, 'fb', q))),
+      );
     });
   }
 
-  async recordDeclined(question: string, suggested: readonly string[] = []): Promise<void> {
+  async recordDeclined(question: string, suggested: readonly string[] = [], ws?: string): Promise<void> {
     const normalised = reportKey(question);
     if (!normalised) return;
     await this.failOpen('recordDeclined', undefined, async () => {
-      const zset = this.key('declined');
-      const texts = this.key('declined-text');
-      const suggestions = this.key('declined-suggested');
+      const zset = this.reportKey(ws, 'declined');
+      const texts = this.reportKey(ws, 'declined-text');
+      const suggestions = this.reportKey(ws, 'declined-suggested');
       const replies = await this.redis
         .multi()
         .zincrby(zset, 1, normalised)
@@ -177,26 +185,26 @@ export class RedisStore implements Store {
     if (dropped.length > 0) await also(this.redis.multi().zrem(zset, ...dropped), dropped).exec();
   }
 
-  async report(limit: number): Promise<UsageReport> {
+  async report(limit: number, ws?: string): Promise<UsageReport> {
     if (limit <= 0) return { unanswered: [], downvoted: [], feedback: [] };
     try {
-      return await this.readReport(limit);
+      return await this.readReport(limit, ws);
     } catch (error) {
       this.options.onFailure?.('report', error);
       throw new StoreUnavailableError(error);
     }
   }
 
-  private async readReport(limit: number): Promise<UsageReport> {
-    const declined = await this.redis.zrevrange(this.key('declined'), 0, limit - 1, 'WITHSCORES');
+  private async readReport(limit: number, ws: string | undefined): Promise<UsageReport> {
+    const declined = await this.redis.zrevrange(this.reportKey(ws, 'declined'), 0, limit - 1, 'WITHSCORES');
     const declinedKeys = declined.filter((_, i) => i % 2 === 0);
-    const texts = declinedKeys.length > 0 ? await this.redis.hmget(this.key('declined-text'), ...declinedKeys) : [];
-    const suggested = declinedKeys.length > 0 ? await this.redis.hmget(this.key('declined-suggested'), ...declinedKeys) : [];
+    const texts = declinedKeys.length > 0 ? await this.redis.hmget(this.reportKey(ws, 'declined-text'), ...declinedKeys) : [];
+    const suggested = declinedKeys.length > 0 ? await this.redis.hmget(this.reportKey(ws, 'declined-suggested'), ...declinedKeys) : [];
     const unanswered = declinedKeys.map((key, i) => ({ question: texts[i] ?? key, count: Number(declined[i * 2 + 1]), suggested: stringsOf(suggested[i]) }));
 
-    const down = await this.redis.zrevrange(this.key('fb-down'), 0, limit - 1, 'WITHSCORES');
+    const down = await this.redis.zrevrange(this.reportKey(ws, 'fb-down'), 0, limit - 1, 'WITHSCORES');
     const downKeys = down.filter((_, i) => i % 2 === 0);
-    const downHashes = await this.feedbackHashes(downKeys);
+    const downHashes = await this.feedbackHashes(ws, downKeys);
     const downvoted = downKeys.map((key, i) => {
       const hash = downHashes[i] ?? {};
       return {
@@ -207,9 +215,9 @@ export class RedisStore implements Store {
       };
     });
 
-    const recent = await this.redis.zrevrange(this.key('fb-recent'), 0, limit - 1, 'WITHSCORES');
+    const recent = await this.redis.zrevrange(this.reportKey(ws, 'fb-recent'), 0, limit - 1, 'WITHSCORES');
     const recentKeys = recent.filter((_, i) => i % 2 === 0);
-    const recentHashes = await this.feedbackHashes(recentKeys);
+    const recentHashes = await this.feedbackHashes(ws, recentKeys);
     const feedback = recentKeys.map((key, i) => {
       const hash = recentHashes[i] ?? {};
       return { question: hash.question ?? key, up: Number(hash.up ?? 0), down: Number(hash.down ?? 0), chunkIds: stringsOf(hash.chunkIds), at: Number(recent[i * 2 + 1]) };
@@ -218,12 +226,34 @@ export class RedisStore implements Store {
   }
 
   /** The vote hashes of these questions, in one round trip. */
-  private async feedbackHashes(questions: string[]): Promise<Record<string, string>[]> {
+  private async feedbackHashes(ws: string | undefined, questions: string[]): Promise<Record<string, string>[]> {
     if (questions.length === 0) return [];
     const pipeline = this.redis.pipeline();
-    for (const question of questions) pipeline.hgetall(this.key('fb', question));
+    for (const question of questions) pipeline.hgetall(this.reportKey(ws, 'fb', question));
     const replies = (await pipeline.exec()) ?? [];
     return questions.map((_, i) => (replies[i]?.[1] ?? {}) as Record<string, string>);
+  }
+
+  /** Durable records: a plain key without expiry. An outage is reported, never answered with a guess. */
+  async getRecord(key: string): Promise<string | undefined> {
+    return (await this.strict('getRecord', () => this.redis.get(this.key('rec', key)))) ?? undefined;
+  }
+
+  async setRecord(key: string, value: string): Promise<void> {
+    await this.strict('setRecord', () => this.redis.set(this.key('rec', key), value));
+  }
+
+  async deleteRecord(key: string): Promise<void> {
+    await this.strict('deleteRecord', () => this.redis.del(this.key('rec', key)));
+  }
+
+  private async strict<T>(operation: string, run: () => Promise<T>): Promise<T> {
+    try {
+      return await run();
+    } catch (error) {
+      this.options.onFailure?.(operation, error);
+      throw new StoreUnavailableError(error);
+    }
   }
 
   health(): StoreHealth {

@@ -55,10 +55,14 @@ describe('/framework-admin', () => {
     expect(h.desk.status().chunks).toBe(status.chunks);
   });
 
-  it('shows the usage report to the bot’s operators only, not to every server administrator', async () => {
-    const [refused] = await h.send('INTERACTION_CREATE', slashCommand('framework-admin', [{ name: 'report', type: 1, options: [] }], { userId: ADMIN_ID, admin: true }));
-    expect(JSON.stringify(refused?.body)).toMatch(/only the bot’s operators/);
-    const [call] = await h.send('INTERACTION_CREATE', slashCommand('framework-admin', [{ name: 'report', type: 1, options: [] }], { userId: LISTED_ADMIN_ID }));
-    expect(JSON.stringify(call?.body)).toMatch(/Usage report/);
+  it('shows a server administrator that server’s report; in a DM the report is the operators’ only', async () => {
+    const report = (who: { userId: string; admin?: boolean; dm?: boolean }) =>
+      h.send('INTERACTION_CREATE', slashCommand('framework-admin', [{ name: 'report', type: 1, options: [] }], who));
+    const [inServer] = await report({ userId: ADMIN_ID, admin: true });
+    expect(JSON.stringify(inServer?.body)).toMatch(/Usage report|Nothing to report/);
+    const [refused] = await report({ userId: ADMIN_ID, dm: true });
+    expect(JSON.stringify(refused?.body)).toMatch(/Only server administrators|only the bot’s operators/);
+    const [operator] = await report({ userId: LISTED_ADMIN_ID, dm: true });
+    expect(JSON.stringify(operator?.body)).toMatch(/Usage report|Nothing to report/);
   });
 });

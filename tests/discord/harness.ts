@@ -9,7 +9,9 @@ import { join } from 'node:path';
 import pino from 'pino';
 import type { ChatAdapter } from '../../src/adapters/adapter.ts';
 import { createDiscordAdapter } from '../../src/adapters/discord/index.ts';
+import { createDesk } from '../../src/core/desk.ts';
 import type { Desk } from '../../src/core/ports.ts';
+import { MemoryStore } from '../../src/stores/memory-store.ts';
 import { LISTED_ADMIN_ID } from './payloads.ts';
 import { specValidator } from './spec-validator.ts';
 import { DiscordStandIn, type RecordedCall } from './standin.ts';
@@ -49,12 +51,13 @@ export function problemsIn(calls: RecordedCall[]): string[] {
 export async function startHarness(wrapDesk: (desk: Desk) => Desk = (d) => d, realDesk = true): Promise<Harness> {
   const knowledgeDir = mkdtempSync(join(tmpdir(), 'fd-discord-kb-'));
   if (realDesk) cpSync('knowledge', knowledgeDir, { recursive: true });
-  const base = realDesk ? await loadRealDesk(knowledgeDir) : (undefined as unknown as Desk);
+  const store = new MemoryStore();
+  const base = realDesk ? await createDesk({ knowledgeDir, store }) : (undefined as unknown as Desk);
   const desk = wrapDesk(base);
   const standIn = await DiscordStandIn.start();
   const logs: { level: number; msg: string }[] = [];
   const logger = pino({ level: 'debug' }, { write: (line: string) => void logs.push(JSON.parse(line) as { level: number; msg: string }) });
-  const adapter = createDiscordAdapter({ desk, logger, token: 'test-token.standin.0000000000', apiUrl: standIn.apiUrl, adminUserIds: [LISTED_ADMIN_ID] });
+  const adapter = createDiscordAdapter({ desk, store, logger, token: 'test-token.standin.0000000000', apiUrl: standIn.apiUrl, adminUserIds: [LISTED_ADMIN_ID] });
   await adapter.start();
   return {
     standIn,
@@ -74,13 +77,6 @@ export async function startHarness(wrapDesk: (desk: Desk) => Desk = (d) => d, re
       rmSync(knowledgeDir, { recursive: true, force: true });
     },
   };
-}
-
-/** Imported lazily so scripted-desk suites do not need the knowledge base. */
-async function loadRealDesk(knowledgeDir: string): Promise<Desk> {
-  const { createDesk } = await import('../../src/core/desk.ts');
-  const { MemoryStore } = await import('../../src/stores/memory-store.ts');
-  return createDesk({ knowledgeDir, store: new MemoryStore() });
 }
 
 /** Delegating wrapper so a test can replace one Desk method (failures, slowness, spies): ops' one Desk layer. */

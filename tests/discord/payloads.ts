@@ -54,17 +54,23 @@ interface InteractionOptions {
   userId?: string;
   admin?: boolean;
   dm?: boolean;
+  /** Another server than the stand-in's own (its channel is not in the client's cache). */
+  guildId?: string;
 }
+
+/** A second server, for per-server isolation. */
+export const OTHER_GUILD_ID = '200000000000000903';
 
 function base(type: number, data: unknown, options: InteractionOptions) {
   const id = snowflake();
   const who = options.userId ?? ASKER_ID;
+  const guildId = options.guildId ?? GUILD_ID;
   const where = options.dm
     ? { channel_id: DM_CHANNEL_ID, channel: { id: DM_CHANNEL_ID, type: 1, recipients: [user(who)] }, user: user(who), context: 1 }
     : {
-        guild_id: GUILD_ID,
+        guild_id: guildId,
         channel_id: CHANNEL_ID,
-        channel: { id: CHANNEL_ID, type: 0, guild_id: GUILD_ID, name: 'general', permissions: ALL_PERMISSIONS },
+        channel: { id: CHANNEL_ID, type: 0, guild_id: guildId, name: 'general', permissions: ALL_PERMISSIONS },
         member: member(who, options.admin ? ALL_PERMISSIONS : MEMBER_PERMISSIONS),
         context: 0,
         guild_locale: 'en-US',
@@ -79,7 +85,7 @@ function base(type: number, data: unknown, options: InteractionOptions) {
     locale: 'en-US',
     app_permissions: ALL_PERMISSIONS,
     entitlements: [],
-    authorizing_integration_owners: { 0: GUILD_ID },
+    authorizing_integration_owners: { 0: guildId },
     attachment_size_limit: 10485760,
     ...where,
   };

@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { autocomplete, componentClick, slashCommand } from './payloads.ts';
 import { overrideDesk, problemsIn, startHarness, type Harness } from './harness.ts';
 import { ANSWERABLE } from './questions.ts';
-import { CHANNEL_ID, messageFromBody, type RecordedCall } from './standin.ts';
+import { CHANNEL_ID, GUILD_ID, messageFromBody, type RecordedCall } from './standin.ts';
 
 interface Callback {
   type: number;
@@ -65,13 +65,13 @@ describe('/ask', () => {
     const answer = (await ask(ANSWERABLE)).body as Callback;
     const message = messageFromBody(answer.data, CHANNEL_ID, { flags: EPHEMERAL });
     const down = customIds(answer.data).find((id) => id?.startsWith('fd:vote:down:')) ?? '';
-    const before = (await h.desk.report(10)).downvoted.find((d) => d.question === ANSWERABLE)?.down ?? 0;
+    const before = (await h.desk.report(10, `discord:${GUILD_ID}`)).downvoted.find((d) => d.question === ANSWERABLE)?.down ?? 0;
     const [call] = await h.send('INTERACTION_CREATE', componentClick(message, down, undefined));
     expect((call?.body as Callback).data?.flags).toBe(EPHEMERAL);
     expect(JSON.stringify(call?.body)).toMatch(/flag this answer/);
     const [again] = await h.send('INTERACTION_CREATE', componentClick(message, down, undefined));
     expect(JSON.stringify(again?.body)).toMatch(/already rated/);
-    const after = (await h.desk.report(10)).downvoted.find((d) => d.question === ANSWERABLE)?.down ?? 0;
+    const after = (await h.desk.report(10, `discord:${GUILD_ID}`)).downvoted.find((d) => d.question === ANSWERABLE)?.down ?? 0;
     expect(after - before).toBe(1);
     const [stale] = await h.send('INTERACTION_CREATE', componentClick(message, 'fd:vote:up:nosuchanswer', undefined));
     expect(JSON.stringify(stale?.body)).toMatch(/too old to rate/);

@@ -34,6 +34,7 @@ const ROUTES: { method: string; template: string; pattern: RegExp }[] = [
   { method: 'post', template: '/webhooks/{webhook_id}/{webhook_token}', pattern: /^\/webhooks\/\d+\/[^/]+$/ },
   { method: 'put', template: '/applications/{application_id}/commands', pattern: /^\/applications\/\d+\/commands$/ },
   { method: 'put', template: '/applications/{application_id}/guilds/{guild_id}/commands', pattern: /^\/applications\/\d+\/guilds\/\d+\/commands$/ },
+  { method: 'post', template: '/users/@me/channels', pattern: /^\/users\/@me\/channels$/ },
 ];
 
 const COMMAND_NAME = /^[-_\p{L}\p{N}\p{sc=Deva}\p{sc=Thai}]{1,32}$/u;

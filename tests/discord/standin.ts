@@ -151,6 +151,11 @@ export class DiscordStandIn {
     this.callRecorded.emit('call');
     if (method === 'POST' && (m = /^\/channels\/(\d+)\/messages$/.exec(path))) return json(200, this.post(body, m[1] ?? ''));
     if (method === 'POST' && /^\/interactions\/\d+\/[^/]+\/callback$/.test(path)) return json(204);
+    // Opening a DM with a user (message.author.send): the one DM channel of the stand-in.
+    if (method === 'POST' && path === '/users/@me/channels') {
+      const recipient = String((body as { recipient_id?: unknown } | undefined)?.recipient_id ?? '');
+      return json(200, { id: DM_CHANNEL_ID, type: 1, last_message_id: null, flags: 0, recipients: [user(recipient)] });
+    }
     if (method === 'PATCH' && /^\/webhooks\/\d+\/[^/]+\/messages\/@original$/.test(path)) return json(200, messageFromBody(body, CHANNEL_ID));
     if (method === 'POST' && /^\/webhooks\/\d+\/[^/]+$/.test(path)) return json(200, messageFromBody(body, CHANNEL_ID));
     if (method === 'PUT' && /^\/applications\/\d+(\/guilds\/\d+)?\/commands$/.test(path)) {

@@ -81,6 +81,35 @@ describe('environment config', () => {
     if (!missingToken.ok) expect(missingToken.problems.join('\n')).toMatch(/SLACK_BOT_TOKEN is required when SLACK_SIGNING_SECRET is set/);
   });
 
+  it('picks the multi-workspace OAuth install from SLACK_CLIENT_ID, SECRET and SLACK_STATE_SECRET (HTTP mode)', () => {
+    const oauth = {
+      SLACK_CLIENT_ID: '123.456',
+      SLACK_CLIENT_SECRET: 'client-secret-0123456789',
+      SLACK_STATE_SECRET: 'state-secret-0123456789',
+      SLACK_SIGNING_SECRET: 'abcdefghij',
+    };
+    const loaded = loadConfig({ ...oauth, SLACK_SCOPES: 'chat:write, commands' });
+    expect(loaded.ok && { mode: loaded.config.slackMode, install: loaded.config.slackInstall, scopes: loaded.config.env.SLACK_SCOPES }).toEqual({
+      mode: 'http',
+      install: 'oauth',
+      scopes: ['chat:write', 'commands'],
+    });
+    const single = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 'abcdefghij' });
+    expect(single.ok && single.config.slackInstall).toBe('token');
+    const problems = (env: Record<string, string>) => {
+      const result = loadConfig(env);
+      return result.ok ? '' : result.problems.join('\n');
+    };
+    expect(problems({ SLACK_CLIENT_ID: '123.456', SLACK_SIGNING_SECRET: 'abcdefghij' })).toMatch(/SLACK_CLIENT_SECRET and SLACK_STATE_SECRET are required with SLACK_CLIENT_ID/);
+    expect(problems({ ...oauth, SLACK_BOT_TOKEN: 'xoxb-1' })).toMatch(/SLACK_BOT_TOKEN and SLACK_CLIENT_ID are both set/);
+    expect(problems({ ...oauth, SLACK_APP_TOKEN: 'xapp-1' })).toMatch(/SLACK_APP_TOKEN cannot be used with the OAuth install/);
+    expect(problems({ ...oauth, SLACK_SIGNING_SECRET: '' })).toMatch(/SLACK_SIGNING_SECRET is required with SLACK_CLIENT_ID/);
+    expect(problems({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 'abcdefghij', SLACK_SCOPES: 'chat:write' })).toMatch(/SLACK_SCOPES is only used with the OAuth install/);
+    expect(problems({ ...oauth, SLACK_CLIENT_ID: 'not-an-id' })).toMatch(/SLACK_CLIENT_ID must be the Client ID/);
+    // Secrets are never echoed back in a problem.
+    expect(problems({ ...oauth, SLACK_STATE_SECRET: 'short' })).not.toContain('short"');
+  });
+
   it('lists exactly the schema variables in .env.example, each with a comment', () => {
     const lines = readFileSync(new URL('../../.env.example', import.meta.url), 'utf8').split('\n');
     const declared = lines.map((line) => /^([A-Z][A-Z0-9_]*)=/.exec(line)?.[1]).filter((key): key is string => Boolean(key));

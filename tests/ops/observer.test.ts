@@ -97,4 +97,13 @@ describe('Desk observer', () => {
     expect(all).not.toMatch(/hunter2-pass|discord\.token\.value/);
     expect(all).toContain('AUTH [Redacted] rejected');
   });
+
+  it('blanks any Slack token shape, configured or not (per-workspace bot tokens from OAuth installs)', () => {
+    const { logger, raw } = captureLogger('info');
+    logger.info({ detail: 'sent with xoxb-1234-5678-abcdefgh' }, 'refresh xoxe-1-abcdefgh and xapp-1-A0-123456 failed');
+    logger.error({ err: new Error('invalid_auth for xoxp-99-user-token') }, 'boom');
+    const all = raw.join('\n');
+    expect(all).not.toMatch(/xox[bpe]-\w|xapp-1-A0/);
+    expect(all).toContain('sent with [Redacted]');
+  });
 });

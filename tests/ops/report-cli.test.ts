@@ -25,6 +25,7 @@ describe('npm run report', () => {
       await store.connect();
       for (const q of ['Does JAX beat both?', 'does jax beat both?', 'What about MXNet?']) await store.recordDeclined(q);
       await store.recordFeedback({ vote: 'down', question: 'Is TF faster?', chunkIds: ['seed#speed'], platform: 'slack', userId: 'U1', at: 0 });
+      await store.recordDeclined('What does server 42 ask?', [], 'discord:424242424242');
       await store.close();
     });
     afterAll(async () => server?.destroy());
@@ -34,6 +35,16 @@ describe('npm run report', () => {
       expect(await run.exited).toBe(0);
       expect(run.stdout()).toContain('1. "Does JAX beat both?" — asked 2 times');
       expect(run.stdout()).toContain('"Is TF faster?" — 👎 1 / 👍 0 — cited seed#speed');
+    });
+
+    it('prints one workspace’s report with --workspace, and only it', async () => {
+      const run = startBot({ REDIS_URL: server.url, REDIS_KEY_PREFIX: 'rep:' }, 'src/cli/report.ts', ['--workspace', 'discord:424242424242']);
+      expect(await run.exited).toBe(0);
+      expect(run.stdout()).toContain('"What does server 42 ask?"');
+      expect(run.stdout()).not.toContain('JAX');
+      const bad = startBot({ REDIS_URL: server.url }, 'src/cli/report.ts', ['--workspace', 'everyone']);
+      expect(await bad.exited).toBe(2);
+      expect(bad.stderr()).toMatch(/--workspace must be slack:<team id> or discord:<server id>/);
     });
 
     it('prints JSON with --json and honours --limit', async () => {

@@ -4,10 +4,11 @@ import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../src/adapters/slack/commands.ts';
 import { SLACK_EVENTS_PATH } from '../../src/adapters/slack/index.ts';
+import { DEFAULT_BOT_SCOPES, SLACK_OAUTH_REDIRECT_PATH } from '../../src/adapters/slack/oauth.ts';
 
 interface Manifest {
   features: { slash_commands: { command: string; url: string; description: string }[]; app_home: { messages_tab_enabled: boolean; messages_tab_read_only_enabled: boolean } };
-  oauth_config: { scopes: { bot: string[] } };
+  oauth_config: { scopes: { bot: string[] }; redirect_urls: string[] };
   settings: { event_subscriptions: { request_url: string; bot_events: string[] }; interactivity: { is_enabled: boolean; request_url: string }; socket_mode_enabled: boolean };
 }
 
@@ -31,7 +32,8 @@ describe('slack/manifest.yaml', () => {
       'message.channels': 'channels:history',
       'message.groups': 'groups:history',
     };
-    for (const event of events) expect(manifest.oauth_config.scopes.bot).toContain(needs[event]);
+    // app_uninstalled and tokens_revoked need no scope.
+    for (const event of events.filter((e) => needs[e])) expect(manifest.oauth_config.scopes.bot).toContain(needs[event]);
     expect(manifest.oauth_config.scopes.bot).toEqual(expect.arrayContaining(['chat:write', 'commands']));
   });
 
@@ -42,5 +44,11 @@ describe('slack/manifest.yaml', () => {
     expect(manifest.features.app_home.messages_tab_enabled).toBe(true);
     expect(manifest.features.app_home.messages_tab_read_only_enabled).toBe(false);
     expect(typeof manifest.settings.socket_mode_enabled).toBe('boolean');
+  });
+
+  it('sends installers back to the OAuth redirect path, asks for the scopes the OAuth install asks for, and hears uninstalls', () => {
+    expect(manifest.oauth_config.redirect_urls.map((u) => new URL(u).pathname)).toEqual([SLACK_OAUTH_REDIRECT_PATH]);
+    expect([...manifest.oauth_config.scopes.bot].sort()).toEqual([...DEFAULT_BOT_SCOPES].sort());
+    expect(manifest.settings.event_subscriptions.bot_events).toEqual(expect.arrayContaining(['app_uninstalled', 'tokens_revoked']));
   });
 });

@@ -2,7 +2,9 @@
  * A local stand-in for Slack on 127.0.0.1: the Web API (`POST /api/{method}`, form or JSON, every call
  * recorded), `response_url` endpoints (`POST /response/{id}`), and a Socket Mode WebSocket
  * (`apps.connections.open` hands out `ws://127.0.0.1:PORT/socket`, which says hello, takes envelopes and
- * records acks). It can answer a method with 429 + Retry-After a given number of times.
+ * records acks). It can answer a method with 429 + Retry-After a given number of times. For the OAuth
+ * install it plays several workspaces: `grant()` issues an authorization code that `oauth.v2.access`
+ * exchanges (once) for that workspace's bot token, and `auth.test` answers per token.
  */
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -14,7 +16,22 @@ export interface RecordedCall {
   body: Record<string, unknown>;
   at: number;
   status: number;
+  /** The bearer token the call was made with (which workspace's bot spoke), if any. */
+  token?: string;
 }
+
+/** One workspace the stand-in plays for the OAuth install. */
+export interface StandInWorkspace {
+  teamId: string;
+  teamName: string;
+  botToken: string;
+  botUserId: string;
+  botId: string;
+  installerUserId: string;
+}
+
+export const OAUTH_CLIENT_ID = '1234567890.0987654321';
+export const OAUTH_CLIENT_SECRET = 'standin-client-secret-0123456789';
 
 export const BOT_USER_ID = 'UBOT00001';
 export const BOT_ID = 'BBOT00001';
@@ -42,6 +59,9 @@ export class SlackStandIn {
   port = 0;
   /** When set, auth.test / apps.connections.open answer `{ ok: false, error }` (a revoked token). */
   authError: string | undefined;
+  /** Authorization codes not yet exchanged, and the workspace each installs. */
+  private readonly grants = new Map<string, StandInWorkspace>();
+  private readonly byToken = new Map<string, StandInWorkspace>();
   /** Called on every recorded call, at the moment it arrives (benchmarks time answers with it). */
   onCall: ((call: RecordedCall) => void) | undefined;
 
@@ -72,6 +92,14 @@ export class SlackStandIn {
     await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
     this.port = (this.server.address() as AddressInfo).port;
     return this;
+  }
+
+  /** Issues a one-time authorization code that installs `workspace` (what Slack hands the redirect). */
+  grant(workspace: StandInWorkspace): string {
+    const code = `code-${workspace.teamId}-${this.grants.size}-${Date.now()}`;
+    this.grants.set(code, workspace);
+    this.byToken.set(workspace.botToken, workspace);
+    return code;
   }
 
   /** The next `times` calls of `method` get 429 with `Retry-After: retryAfter`. */
@@ -136,18 +164,33 @@ export class SlackStandIn {
       this.notify();
       return;
     }
-    const call = { method, body, at: Date.now(), status: 200 };
+    const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
+    const token = bearer ?? (typeof body.token === 'string' ? body.token : undefined);
+    const call: RecordedCall = { method, body, at: Date.now(), status: 200, ...(token && { token }) };
     this.calls.push(call);
     this.onCall?.(call);
     res.writeHead(200, { 'content-type': 'application/json' });
-    res.end(JSON.stringify(this.reply(method, body)));
+    res.end(JSON.stringify(this.reply(method, body, token)));
     this.notify();
   }
 
-  private reply(method: string, body: Record<string, unknown>): Record<string, unknown> {
+  private reply(method: string, body: Record<string, unknown>, token: string | undefined): Record<string, unknown> {
+    const workspace = token ? this.byToken.get(token) : undefined;
     switch (method) {
+      case 'oauth.v2.access':
+        return this.exchange(body);
       case 'auth.test':
         if (this.authError) return { ok: false, error: this.authError };
+        if (workspace)
+          return {
+            ok: true,
+            url: `https://${workspace.teamName}.slack.com/`,
+            team: workspace.teamName,
+            user: 'framework-desk',
+            team_id: workspace.teamId,
+            user_id: workspace.botUserId,
+            bot_id: workspace.botId,
+          };
         return { ok: true, url: 'https://standin.slack.com/', team: 'Stand-in', user: 'framework-desk', team_id: TEAM_ID, user_id: BOT_USER_ID, bot_id: BOT_ID };
       case 'apps.connections.open':
         if (this.authError) return { ok: false, error: this.authError };
@@ -164,5 +207,25 @@ export class SlackStandIn {
       default:
         return method.startsWith('response:') ? { ok: true } : { ok: false, error: 'unknown_method' };
     }
+  }
+
+  /** `oauth.v2.access`: the app's credentials and a code issued by `grant()`, usable once, as on Slack. */
+  private exchange(body: Record<string, unknown>): Record<string, unknown> {
+    if (body.client_id !== OAUTH_CLIENT_ID || body.client_secret !== OAUTH_CLIENT_SECRET) return { ok: false, error: 'invalid_client_id' };
+    const workspace = typeof body.code === 'string' ? this.grants.get(body.code) : undefined;
+    if (!workspace) return { ok: false, error: 'invalid_code' };
+    this.grants.delete(body.code as string);
+    return {
+      ok: true,
+      app_id: 'A0APP',
+      authed_user: { id: workspace.installerUserId },
+      scope: 'app_mentions:read,chat:write,commands,im:history,channels:history,groups:history',
+      token_type: 'bot',
+      access_token: workspace.botToken,
+      bot_user_id: workspace.botUserId,
+      team: { id: workspace.teamId, name: workspace.teamName },
+      enterprise: null,
+      is_enterprise_install: false,
+    };
   }
 }

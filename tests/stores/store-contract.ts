@@ -4,7 +4,7 @@
  * TTLs (tens of milliseconds), so it works for any implementation without a fake clock.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type FeedbackRecord, MAX_CONVERSATION_CHARS, type Store } from '../../src/core/ports.ts';
+import { type FeedbackRecord, MAX_CONVERSATION_CHARS, type Store, type UsageReport } from '../../src/core/ports.ts';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 let unique = 0;
@@ -174,6 +174,39 @@ export function runStoreContract(name: string, makeStore: (options?: ContractSto
       for (let i = 0; i < 3; i++) await store.recordFeedback(vote(key('cap-fb'), 'up', ['doc#a'], Date.now() + i));
       expect((await store.report(2)).feedback.length).toBeLessThanOrEqual(2);
       expect(await store.report(0)).toEqual({ unanswered: [], downvoted: [], feedback: [] });
+    });
+
+    it('keeps one report per workspace: nothing asked or voted in one shows in another or the deployment-wide one', async () => {
+      const q = key('ws');
+      const [a, b] = [key('slack:TA'), key('discord:GB')];
+      await store.recordDeclined(`Secret plan of A ${q}`, [], a);
+      await store.recordDeclined(`Secret plan of A ${q}`, [], a);
+      await store.recordDeclined(`Only B asks ${q}`, [], b);
+      await store.recordDeclined(`Everyone ${q}`);
+      await store.recordFeedback({ ...vote(`A disliked ${q}`, 'down'), workspace: a });
+      await store.recordFeedback({ ...vote(`B liked ${q}`, 'up'), workspace: b });
+      const mine = (r: UsageReport) => ({
+        unanswered: r.unanswered.filter((u) => u.question.includes(q)).map((u) => [u.question, u.count]),
+        downvoted: r.downvoted.filter((d) => d.question.includes(q)).map((d) => d.question),
+        feedback: r.feedback.filter((f) => f.question.includes(q)).map((f) => f.question),
+      });
+      expect(mine(await store.report(50, a))).toEqual({ unanswered: [[`Secret plan of A ${q}`, 2]], downvoted: [`A disliked ${q}`], feedback: [`A disliked ${q}`] });
+      expect(mine(await store.report(50, b))).toEqual({ unanswered: [[`Only B asks ${q}`, 1]], downvoted: [], feedback: [`B liked ${q}`] });
+      expect(mine(await store.report(50))).toEqual({ unanswered: [[`Everyone ${q}`, 1]], downvoted: [], feedback: [] });
+      expect(mine(await store.report(50, key('slack:TNEW')))).toEqual({ unanswered: [], downvoted: [], feedback: [] });
+    });
+
+    it('keeps durable records until deleted, with no expiry', async () => {
+      const k = key('rec');
+      expect(await store.getRecord(k)).toBeUndefined();
+      await store.setRecord(k, '{"bot":1}');
+      await store.setRecord(key('rec-other'), 'x');
+      expect(await store.getRecord(k)).toBe('{"bot":1}');
+      await store.setRecord(k, '{"bot":2}');
+      expect(await store.getRecord(k)).toBe('{"bot":2}');
+      await store.deleteRecord(k);
+      expect(await store.getRecord(k)).toBeUndefined();
+      await store.deleteRecord(k);
     });
   });
 }

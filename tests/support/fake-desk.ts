@@ -7,6 +7,8 @@
 import type { Answer } from '../../src/core/answer/types.ts';
 import type { FlowStep } from '../../src/core/flow/types.ts';
 import type { Desk, ReloadResult, UsageReport } from '../../src/core/ports.ts';
+import { WorkspaceSettingsStore } from '../../src/core/settings/settings-store.ts';
+import { MemoryStore } from '../../src/stores/memory-store.ts';
 
 /**
  * An answer past every platform limit, with mention syntax and unsafe links in knowledge text.
@@ -103,5 +105,6 @@ export function fakeDesk(script: FakeDeskScript = {}): Desk & { reloads: string[
     report: async () => script.report ?? { unanswered: [], downvoted: [], feedback: [] },
     status: () => ({ documents: 5, chunks: 40, loadedAt: new Date(0), frameworks: ['TensorFlow', 'PyTorch'] }),
     describeKnowledge: () => [],
+    settings: new WorkspaceSettingsStore(new MemoryStore()),
   };
 }

@@ -68,7 +68,13 @@ export function buildCommandDefinitions(questions: QuestionChoiceSource[], frame
       integration_types: [0],
       options: [
         { type: 1, name: 'reload', description: 'Reload the knowledge base from disk (keeps the old one if the new one is broken)' },
-        { type: 1, name: 'report', description: 'Most asked unanswered questions and most down-voted answers' },
+        { type: 1, name: 'report', description: 'This server’s most asked unanswered questions and most down-voted answers' },
+        {
+          type: 1,
+          name: 'settings',
+          description: 'Show or change how this server is answered',
+          options: [{ type: 3, name: 'change', description: 'e.g. "answers private", "follow-ups none", "reset" (empty: show)', required: false, max_length: 1000 }],
+        },
       ],
     },
   ];

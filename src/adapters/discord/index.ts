@@ -7,7 +7,7 @@ import { Client, Events, GatewayIntentBits, Options, Partials } from 'discord.js
 import type { Logger } from 'pino';
 import type { ChatAdapter } from '../adapter.ts';
 import { WorkInFlight } from '../work-in-flight.ts';
-import type { Desk } from '../../core/ports.ts';
+import type { Desk, Store } from '../../core/ports.ts';
 import type { HandlerContext } from './context.ts';
 import { NO_MENTIONS } from './escape.ts';
 import { handleInteraction } from './interactions.ts';
@@ -23,6 +23,8 @@ export interface DiscordAdapterOptions {
   apiUrl?: string;
   /** Users allowed to run /framework-admin besides members with Administrator. */
   adminUserIds: string[];
+  /** Shared state: which threads the bot answered in, for un-mentioned follow-ups (off without it). */
+  store?: Store;
   /** Shard ids for this process; unset lets discord.js read SHARDS/SHARD_COUNT from the ShardingManager. */
   shards?: number | number[] | 'auto';
   /** How long `stop()` waits for answers in flight before disconnecting. */
@@ -47,7 +49,7 @@ export function createDiscordClient(options: Pick<DiscordAdapterOptions, 'apiUrl
 
 export function createDiscordAdapter(options: DiscordAdapterOptions): ChatAdapter {
   const client = createDiscordClient(options);
-  const context: HandlerContext = { desk: options.desk, logger: options.logger, adminUserIds: options.adminUserIds };
+  const context: HandlerContext = { desk: options.desk, logger: options.logger, adminUserIds: options.adminUserIds, ...(options.store && { store: options.store }) };
   const inFlight = new WorkInFlight();
   let stopping = false;
   let stopped: Promise<void> | undefined;

@@ -25,6 +25,11 @@ export async function replyToMessage(message: Message, rendered: DiscordMessage[
   }
 }
 
+/** Sends the messages to the author in a DM (a server whose settings answer privately). */
+export async function sendPrivately(message: Message, rendered: DiscordMessage[]): Promise<void> {
+  for (const next of rendered) await message.author.send(payload(next));
+}
+
 /**
  * Answers a slash command or component click with new message(s): the first as the interaction
  * response (or an edit of the deferred one), the rest as follow-ups with the same visibility.

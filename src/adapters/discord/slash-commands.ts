@@ -5,7 +5,8 @@
 import { MessageFlags, type AutocompleteInteraction, type ChatInputCommandInteraction } from 'discord.js';
 import type { FlowAnswers } from '../../core/flow/types.ts';
 import { COMMANDS, isAdmin } from './command-definitions.ts';
-import { requesterOf, type HandlerContext } from './context.ts';
+import { runSettingsCommand } from '../../core/settings/settings-command.ts';
+import { DISCORD_SETTINGS, guildWorkspace, requesterOf, type HandlerContext } from './context.ts';
 import { LIMITS } from './embed-limits.ts';
 import { QUESTION_ORDER } from './flow-questions.ts';
 import { clip } from './escape.ts';
@@ -18,7 +19,7 @@ const deferEphemeral = (interaction: ChatInputCommandInteraction) => () => inter
 
 async function ask(interaction: ChatInputCommandInteraction, context: HandlerContext): Promise<void> {
   const question = interaction.options.getString('question', true);
-  const who = requesterOf(interaction.user, interaction.channelId);
+  const who = requesterOf(interaction.user, interaction.channelId, interaction.guildId);
   const answer = await withinDeadline(context.desk.ask(question, who), deferEphemeral(interaction));
   await sendReply(interaction, renderAnswer(answer, { shareable: true }), true);
 }
@@ -50,16 +51,30 @@ async function admin(interaction: ChatInputCommandInteraction, context: HandlerC
     await sendReply(interaction, renderReload(result), true);
     return;
   }
-  // The report holds questions asked in every server and on Slack: a server's own administrators may
-  // reload, but only the bot's operators (DISCORD_ADMIN_USER_IDS) may read it.
-  if (!context.adminUserIds.includes(interaction.user.id)) {
-    context.logger.warn({ user: interaction.user.id }, 'Discord usage report refused (not in DISCORD_ADMIN_USER_IDS)');
-    const text = 'The usage report includes questions from every server, so only the bot’s operators (DISCORD_ADMIN_USER_IDS) can read it.';
+  if (sub === 'settings') return settings(interaction, context);
+  // In a server its administrators read that server's report only; in a DM the deployment-wide report
+  // (DMs and single-workspace Slack) is for the bot's operators (DISCORD_ADMIN_USER_IDS).
+  const workspace = guildWorkspace(interaction.guildId);
+  if (!workspace && !context.adminUserIds.includes(interaction.user.id)) {
+    context.logger.warn({ user: interaction.user.id }, 'Discord usage report refused (DM, not in DISCORD_ADMIN_USER_IDS)');
+    const text =
+      'Outside a server the usage report covers every DM, so only the bot’s operators (DISCORD_ADMIN_USER_IDS) can read it here. Run it in your server for that server’s report.';
     await sendReply(interaction, [renderNotice(text, COLORS.failure)], true);
     return;
   }
-  const report = await withinDeadline(context.desk.report(10), deferEphemeral(interaction));
+  const report = await withinDeadline(context.desk.report(10, workspace), deferEphemeral(interaction));
   await sendReply(interaction, renderReport(report), true);
+}
+
+async function settings(interaction: ChatInputCommandInteraction, context: HandlerContext): Promise<void> {
+  const workspace = guildWorkspace(interaction.guildId);
+  if (!workspace) {
+    await sendReply(interaction, [renderNotice('Settings belong to a server: run this in the server you want to change.', COLORS.failure)], true);
+    return;
+  }
+  const change = interaction.options.getString('change') ?? '';
+  const reply = await withinDeadline(runSettingsCommand(context.desk.settings, workspace, change, `/${COMMANDS.admin} settings`, DISCORD_SETTINGS), deferEphemeral(interaction));
+  await sendReply(interaction, [renderNotice(reply)], true);
 }
 
 export async function handleChatInput(interaction: ChatInputCommandInteraction, context: HandlerContext): Promise<void> {

@@ -1,13 +1,17 @@
 /**
- * Events API: `app_mention` → answer in the mention's thread; `message.im` → answer in the DM; a plain
- * reply in a thread the bot answered → answer there. Bots (ourselves included) are ignored. Bolt acks
- * events before any listener runs, so all of this happens after Slack has its 200.
+ * Events API: `app_mention` → answer in the mention's thread (or, when the workspace's settings say
+ * private, an ephemeral answer only the asker sees); `message.im` → answer in the DM; a plain reply in a
+ * thread the bot answered → answer there, in the channels the workspace's settings allow. Bots
+ * (ourselves included) are ignored. Bolt acks events before any listener runs, so all of this happens
+ * after Slack has its 200.
  */
 import type { App } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { Answer } from '../../core/answer/types.ts';
 import { APOLOGY } from '../../core/messages.ts';
-import { requesterOf, slackThread, type HandlerContext } from './context.ts';
+import { answersFollowUpsIn } from '../../core/settings/schema.ts';
+import { requesterOf, settingsScope, slackThread, workspaceOf, type HandlerContext } from './context.ts';
+import { SLACK_SETTINGS } from './commands.ts';
 import { claimOnce, eventKey, messageKey } from './dedupe.ts';
 import { questionFromSlackText } from './incoming-text.ts';
 import { notice, renderAnswer } from './render.ts';
@@ -34,8 +38,19 @@ interface MessageLike {
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v.length > 0 ? v : undefined);
 const threadKey = (channel: string, threadTs: string) => `thread:${channel}:${threadTs}`;
 
-async function postMessages(client: WebClient, channel: string, threadTs: string | undefined, messages: SlackMessage[]): Promise<void> {
+/** Posts in the channel (thread), or — with `privatelyTo` — as ephemeral messages only that user sees. */
+async function postMessages(client: WebClient, channel: string, threadTs: string | undefined, messages: SlackMessage[], privatelyTo?: string): Promise<void> {
   for (const message of messages) {
+    if (privatelyTo) {
+      await client.chat.postEphemeral({
+        channel,
+        user: privatelyTo,
+        text: message.text,
+        ...(message.blocks.length > 0 && { blocks: message.blocks }),
+        ...(threadTs && { thread_ts: threadTs }),
+      });
+      continue;
+    }
     await client.chat.postMessage({
       channel,
       text: message.text,
@@ -75,18 +90,20 @@ async function firstTime(ctx: HandlerContext, m: Incoming): Promise<boolean> {
  * Answers `m` in `threadTs` (undefined: top level). Follow-ups belong to the thread `conversationTs`, or
  * to the whole channel when it is undefined (a DM).
  */
-async function answer(ctx: HandlerContext, client: WebClient, m: Incoming, threadTs: string | undefined, conversationTs: string | undefined): Promise<void> {
+async function answer(ctx: HandlerContext, client: WebClient, m: Incoming, threadTs: string | undefined, conversationTs: string | undefined, privately = false): Promise<void> {
   if (!(await firstTime(ctx, m))) return;
   let reply: Answer | undefined;
+  const privatelyTo = privately ? m.user : undefined;
   try {
-    const who = { ...requesterOf(m.user, m.channel), thread: slackThread(m.team, m.channel, conversationTs) };
+    const who = { ...requesterOf(m.user, m.channel, workspaceOf(ctx, m.team)), thread: slackThread(m.team, m.channel, conversationTs) };
     reply = await ctx.desk.ask(questionFromSlackText(m.text), who);
     if (reply.quiet) return; // already told to slow down in this window
-    await postMessages(client, m.channel, threadTs, renderAnswer(reply));
-    if (threadTs) await ctx.store.setSession(`slack:${threadKey(m.channel, threadTs)}`, '1', THREAD_FOLLOW_MS);
+    await postMessages(client, m.channel, threadTs, renderAnswer(reply), privatelyTo);
+    // An ephemeral answer starts no visible thread, so there is nothing to follow.
+    if (threadTs && !privatelyTo) await ctx.store.setSession(`slack:${threadKey(m.channel, threadTs)}`, '1', THREAD_FOLLOW_MS);
   } catch (error) {
     ctx.logger.error({ err: error, channel: m.channel, ts: m.ts, answered: reply?.answered }, 'Slack answer failed');
-    await postMessages(client, m.channel, threadTs, [notice(APOLOGY)]).catch((e: unknown) => ctx.logger.error({ err: e }, 'Slack apology failed too'));
+    await postMessages(client, m.channel, threadTs, [notice(APOLOGY)], privatelyTo).catch((e: unknown) => ctx.logger.error({ err: e }, 'Slack apology failed too'));
   }
 }
 
@@ -104,7 +121,8 @@ export function registerEvents(app: App, ctx: HandlerContext): void {
   app.event('app_mention', async ({ event, body, client, context }) => {
     const m = fromPerson(event as MessageLike, body, context.botUserId);
     if (!m) return;
-    await answer(ctx, client, m, m.threadTs ?? m.ts, m.threadTs ?? m.ts);
+    const settings = await ctx.desk.settings.get(settingsScope(m.team));
+    await answer(ctx, client, m, m.threadTs ?? m.ts, m.threadTs ?? m.ts, settings.answers === 'private');
   });
 
   app.event('message', async ({ event, body, client, context }) => {
@@ -120,6 +138,7 @@ export function registerEvents(app: App, ctx: HandlerContext): void {
     if (!m.threadTs || m.threadTs === m.ts) return;
     if (context.botUserId && typeof m.text === 'string' && m.text.includes(`<@${context.botUserId}>`)) return;
     const followed = await ctx.store.getSession(`slack:${threadKey(m.channel, m.threadTs)}`).catch(() => undefined);
-    if (followed) await answer(ctx, client, m, m.threadTs, m.threadTs);
+    if (!followed || !answersFollowUpsIn(await ctx.desk.settings.get(settingsScope(m.team)), m.channel, SLACK_SETTINGS.followUpsByDefault)) return;
+    await answer(ctx, client, m, m.threadTs, m.threadTs);
   });
 }

@@ -2,9 +2,11 @@
  * Slack adapter: a Bolt app in one of two transports. HTTP mode (signing secret) mounts Bolt's own
  * HTTPReceiver request listener as `POST /slack/events` on the shared ops port, so signature and
  * timestamp checks, url_verification and ssl_check stay Bolt's; Socket Mode (app token) dials out and
- * needs no public URL. Events, commands and clicks each become one Desk call; dedupe, acks, escaping and
- * Slack's limits stay here.
+ * needs no public URL. With one bot token it serves one workspace; with OAuth credentials instead
+ * (`oauth.ts`, HTTP mode only) it serves every workspace that installs it, each with its own token.
+ * Events, commands and clicks each become one Desk call; dedupe, acks, escaping and Slack's limits stay here.
  */
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { App, HTTPReceiver, SocketModeReceiver, type Receiver } from '@slack/bolt';
 import type { WebClientOptions } from '@slack/web-api';
 import type { Logger } from 'pino';
@@ -16,6 +18,8 @@ import { boltLogger } from './bolt-logger.ts';
 import { registerCommands } from './commands.ts';
 import type { HandlerContext } from './context.ts';
 import { registerEvents } from './events.ts';
+import { SlackInstallations } from './installations.ts';
+import { oauthReceiverOptions, registerUninstallEvents, SLACK_INSTALL_PATH, SLACK_OAUTH_REDIRECT_PATH, type SlackOAuthOptions } from './oauth.ts';
 import { createRefusalLog, type RefusalLog } from './refusal-log.ts';
 import { guardSlackEvents } from './request-guard.ts';
 
@@ -23,8 +27,10 @@ export interface SlackAdapterOptions {
   desk: Desk;
   store: Store;
   logger: Logger;
-  /** Bot User OAuth Token (xoxb-…). */
-  botToken: string;
+  /** Bot User OAuth Token (xoxb-…): one workspace. Give this or `oauth`, not both. */
+  botToken?: string;
+  /** OAuth app credentials: installable in many workspaces (HTTP mode only). */
+  oauth?: SlackOAuthOptions;
   /** Required in HTTP mode (Basic Information → App Credentials). */
   signingSecret?: string;
   /** App-level token (xapp-…): switches to Socket Mode. */
@@ -71,6 +77,12 @@ function startupError(error: unknown, apiUrl: string, socketMode: boolean): Erro
 export function createSlackAdapter(options: SlackAdapterOptions): ChatAdapter {
   const logger = boltLogger(options.logger);
   const clientOptions = slackClientOptions(options.apiUrl);
+  const { oauth } = options;
+  if (Boolean(oauth) === Boolean(options.botToken)) {
+    throw new Error('Slack needs either SLACK_BOT_TOKEN (one workspace) or SLACK_CLIENT_ID + SLACK_CLIENT_SECRET + SLACK_STATE_SECRET (installable in many), not both');
+  }
+  if (oauth && options.appToken) throw new Error('Slack OAuth install runs in HTTP mode: unset SLACK_APP_TOKEN and set SLACK_SIGNING_SECRET');
+  const installations = oauth ? new SlackInstallations(options.store, options.logger) : undefined;
   let receiver: Receiver;
   let httpRoutes: HttpRoute[] | undefined;
   let socket: SocketModeReceiver | undefined;
@@ -92,6 +104,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): ChatAdapter {
       throw new Error('SLACK_SIGNING_SECRET is required for Slack HTTP mode — copy it from Basic Information → App Credentials, or set SLACK_APP_TOKEN for Socket Mode');
     }
     const http = new HTTPReceiver({
+      ...(oauth && installations && oauthReceiverOptions(oauth, installations, options.store, clientOptions)),
       signingSecret: options.signingSecret,
       endpoints: [SLACK_EVENTS_PATH],
       logger,
@@ -109,9 +122,18 @@ export function createSlackAdapter(options: SlackAdapterOptions): ChatAdapter {
     refusals = createRefusalLog(options.logger);
     const guard = guardSlackEvents({ signingSecret: options.signingSecret, refusals, deliver: (req, res) => http.requestListener(req, res), ...options.limits });
     httpRoutes = [{ method: 'POST', path: SLACK_EVENTS_PATH, handle: guard }];
+    if (oauth) {
+      // HTTPReceiver routes these two GET paths to its InstallProvider (the state cookie, the code exchange).
+      // HEAD reaches GET routes on the ops server; HTTPReceiver answers GET only, so say so instead of a 500.
+      const install = (req: IncomingMessage, res: ServerResponse) => {
+        if (req.method === 'GET') return http.requestListener(req, res);
+        res.writeHead(405, { allow: 'GET' }).end();
+      };
+      httpRoutes.push({ method: 'GET', path: SLACK_INSTALL_PATH, handle: install }, { method: 'GET', path: SLACK_OAUTH_REDIRECT_PATH, handle: install });
+    }
   }
   const app = new App({
-    token: options.botToken,
+    ...(options.botToken && { token: options.botToken }),
     receiver,
     logger,
     clientOptions,
@@ -119,7 +141,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): ChatAdapter {
     deferInitialization: true,
     convoStore: false,
   });
-  const context: HandlerContext = { desk: options.desk, store: options.store, logger: options.logger, adminUserIds: options.adminUserIds };
+  const context: HandlerContext = { desk: options.desk, store: options.store, logger: options.logger, adminUserIds: options.adminUserIds, ...(installations && { installations }) };
 
   const inFlight = new WorkInFlight();
   let started = false;
@@ -139,7 +161,13 @@ export function createSlackAdapter(options: SlackAdapterOptions): ChatAdapter {
   registerEvents(app, context);
   registerCommands(app, context);
   registerActions(app, context);
+  if (installations) registerUninstallEvents(app, installations, options.logger);
   app.error(async (error) => {
+    // An event from a workspace without an installation (uninstalled, or never installed) is not a bug.
+    if ((error as { code?: string }).code === 'slack_bolt_authorization_error') {
+      options.logger.warn({ err: error }, 'Slack event from a workspace without an installation: not answered');
+      return;
+    }
     options.logger.error({ err: error }, 'Slack handler error');
   });
   socket?.client.on('connected', () => (socketConnected = true));
@@ -156,7 +184,10 @@ export function createSlackAdapter(options: SlackAdapterOptions): ChatAdapter {
         throw startupError(error, clientOptions.slackApiUrl ?? 'https://slack.com/api/', socket !== undefined);
       }
       started = true;
-      options.logger.info({ mode: socket ? 'socket' : 'http', apiUrl: clientOptions.slackApiUrl ?? 'https://slack.com/api/' }, 'Slack ready');
+      options.logger.info(
+        { mode: socket ? 'socket' : 'http', workspaces: oauth ? 'many (OAuth install)' : 'one (bot token)', apiUrl: clientOptions.slackApiUrl ?? 'https://slack.com/api/' },
+        'Slack ready',
+      );
     },
     stop() {
       stopped ??= (async () => {
