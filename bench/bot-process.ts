@@ -28,9 +28,9 @@ export function botExecArgv(): string[] {
   return [...NODE_RUNTIME_FLAGS, '--import', 'tsx', ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [])];
 }
 
-/** `node <flags> script` with `env` on top of ours; stdout and stderr as given (stderr inherited by default). */
-export function spawnBot(script: string, env: Record<string, string>, stdout: 'ignore' | 'pipe' = 'ignore'): ChildProcess {
-  return spawn(process.execPath, [...botExecArgv(), script], { env: { ...process.env, ...env }, stdio: ['ignore', stdout, 'inherit'] });
+/** `node <flags> script` in `cwd` (default ours) with `env` on top of ours; stdout ignored or piped, stderr inherited. */
+export function spawnBot(script: string, env: Record<string, string>, stdout: 'ignore' | 'pipe' = 'ignore', cwd?: string): ChildProcess {
+  return spawn(process.execPath, [...botExecArgv(), script], { env: { ...process.env, ...env }, stdio: ['ignore', stdout, 'inherit'], ...(cwd && { cwd }) });
 }
 
 /** Waits until `GET http://127.0.0.1:port{path}` answers `ok` (2xx), polling; throws after `timeoutMs`. */

@@ -31,6 +31,8 @@ export interface RunFigures {
   wallMs: number;
   /** CPU time the bot's process spent meanwhile. */
   cpuMs: number;
+  /** CPU time this process (load generator + Web API stand-in) spent meanwhile. */
+  driverCpuMs: number;
 }
 
 interface Mention {
@@ -114,11 +116,21 @@ async function measure(
   const watch = watchAnswers(standIn);
   const acks: number[] = [];
   const cpuBefore = processCpuMs(target.pid);
+  const driverBefore = process.cpuUsage();
   const begin = performance.now();
   try {
     const outcomes = await drive((m) => mention(target.url, m, watch, acks), mentions);
     const wallMs = performance.now() - begin;
-    return { answers: watch.answers, acks, lost: outcomes.filter((ok) => !ok).length, duplicates: watch.duplicates(), wallMs, cpuMs: processCpuMs(target.pid) - cpuBefore };
+    const driver = process.cpuUsage(driverBefore);
+    return {
+      answers: watch.answers,
+      acks,
+      lost: outcomes.filter((ok) => !ok).length,
+      duplicates: watch.duplicates(),
+      wallMs,
+      cpuMs: processCpuMs(target.pid) - cpuBefore,
+      driverCpuMs: (driver.user + driver.system) / 1000,
+    };
   } finally {
     watch.stop();
   }
