@@ -37,7 +37,7 @@ export const medianRatio = (metric: Metric, anchor: Summary[], runs: Summary[]) 
 /** A table: one line per metric, a column per bot (the first is the anchor), ratios beside the others. */
 export function printTable(title: string, bots: { name: string; runs: Summary[] }[], metrics: [label: string, metric: Metric, digits?: number][]): void {
   const [anchor, ...others] = bots;
-  const cell = 24;
+  const cell = 26;
   console.log(title);
   console.log(`  ${''.padEnd(22)}${anchor!.name.padEnd(cell)}${others.map((b) => `${b.name.padEnd(cell)}${`÷ ${anchor!.name}`.padEnd(cell)}`).join('')}`);
   for (const [label, metric, digits = 2] of metrics) {
