@@ -6,45 +6,21 @@
  * 2. Slack markup decoding: hostile inputs (unclosed `<`, `<#`, `<@`) against plain text of the same size.
  *    Target: hostile costs about what plain text does (linear, not quadratic).
  */
-import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
-import { createServer } from 'node:net';
 import { questionFromSlackText } from '../src/adapters/slack/incoming-text.ts';
-import { NODE_RUNTIME_FLAGS } from '../src/ops/runtime-flags.ts';
 import { SIGNING_SECRET } from '../tests/slack/signing.ts';
 import { SlackStandIn } from '../tests/slack/standin.ts';
+import { freePort, spawnBot, stopBot, waitReady } from './bot-process.ts';
 import { percentile } from './timing.ts';
 
 const BURST = Number(process.env.EDGE_BURST ?? 120);
 const BODY_BYTES = 4 * 1024 * 1024;
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-    probe.once('error', reject);
-  });
-}
-
 /** Kilobytes from /proc/<pid>/status: VmRSS (now) or VmHWM (peak since the last reset). */
 function memoryKb(pid: number, field: 'VmRSS' | 'VmHWM'): number {
   const match = new RegExp(`${field}:\\s+(\\d+) kB`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
   return Number(match?.[1] ?? Number.NaN);
-}
-
-async function waitReady(port: number): Promise<void> {
-  for (let i = 0; i < 300; i++) {
-    const ok = await fetch(`http://127.0.0.1:${port}/readyz`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error('the bot did not become ready within 30 s');
 }
 
 /** One unsigned POST with a 4 MB body; resolves with the status (or the socket error) and the time to it. */
@@ -82,18 +58,14 @@ function hostilePost(port: number, body: Buffer, declareLength: boolean): Promis
 async function burst(): Promise<void> {
   const standIn = await new SlackStandIn().start();
   const port = await freePort();
-  const bot = spawn(process.execPath, [...NODE_RUNTIME_FLAGS, '--import', 'tsx', 'src/main.ts'], {
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      SLACK_BOT_TOKEN: 'xoxb-bench',
-      SLACK_SIGNING_SECRET: SIGNING_SECRET,
-      SLACK_API_URL: standIn.apiUrl,
-      LOG_LEVEL: 'warn',
-      REDIS_URL: '',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
+  const bot = spawnBot('src/main.ts', {
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    SLACK_BOT_TOKEN: 'xoxb-bench',
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_API_URL: standIn.apiUrl,
+    LOG_LEVEL: 'warn',
+    REDIS_URL: '',
   });
   try {
     await waitReady(port);
@@ -123,10 +95,7 @@ async function burst(): Promise<void> {
       console.log(`  target: growth < 30 MB ${growth < 30 ? 'OK' : 'MISSED'}; every request 401/413 ${refusedOnly ? 'OK' : 'MISSED'}`);
     }
   } finally {
-    const exited = new Promise((resolve) => bot.once('exit', resolve));
-    bot.kill('SIGTERM');
-    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 15_000))]);
-    if (bot.exitCode === null && bot.signalCode === null) bot.kill('SIGKILL');
+    await stopBot(bot);
     await standIn.close();
   }
 }

@@ -1,39 +1,12 @@
 /**
  * pino logger: JSON lines for log shippers, pretty output when a human watches a terminal. Secrets are
- * removed twice: by field name (pino's redaction) and by value (any configured token that ends up inside
+ * removed twice: by field name (`log-redaction.ts`) and by value (any configured token that ends up inside
  * a message string, e.g. a Redis URL with a password in a connection error).
  */
 import { pino, type Logger, type DestinationStream, type LevelWithSilent } from 'pino';
+import { CENSOR, redactSecretFields, SECRET_FIELDS } from './log-redaction.ts';
 
 export type { Logger };
-
-/** Field names whose values never reach the log, at the top level and one or two levels down. */
-const SECRET_FIELDS = [
-  'token',
-  'botToken',
-  'appToken',
-  'signingSecret',
-  'clientSecret',
-  'password',
-  'authorization',
-  'cookie',
-  'ADMIN_TOKEN',
-  'SLACK_BOT_TOKEN',
-  'SLACK_SIGNING_SECRET',
-  'SLACK_APP_TOKEN',
-  'SLACK_CLIENT_SECRET',
-  'SLACK_STATE_SECRET',
-  'stateSecret',
-  'access_token',
-  'refresh_token',
-  'DISCORD_TOKEN',
-  'REDIS_URL',
-];
-const REDACT_PATHS = SECRET_FIELDS.flatMap((field) => [field, `*.${field}`, `*.*.${field}`]).concat([
-  'req.headers.authorization',
-  'req.headers["x-slack-signature"]',
-  'headers["x-slack-signature"]',
-]);
 
 /** Slack bot, user, app, refresh and config tokens (`xoxb-…`, `xoxp-…`, `xapp-…`, `xoxe-…`). */
 const SLACK_TOKEN_SHAPE = /\bx(?:ox[abpre]|app)-[A-Za-z0-9-]{6,}/g;
@@ -59,11 +32,13 @@ export function createLogger(options: LoggerOptions): Logger {
   const pattern = secrets.length > 0 ? new RegExp(secrets.map(literal).join('|'), 'g') : undefined;
   // Per-workspace bot tokens (OAuth installs) are not known at start-up: any Slack token shape is blanked.
   const scrub = (text: string) => (pattern ? text.replace(pattern, '[Redacted]') : text).replace(SLACK_TOKEN_SHAPE, '[Redacted]');
-  // Messages and the string fields of the merge object (`{ error: message }`, `{ raw }`), one level deep.
+  // Secret fields by name, then secret values in messages and in the string fields of the merge object
+  // (`{ error: message }`, `{ raw }`), one level deep.
   const scrubArgument = (arg: unknown): unknown => {
     if (typeof arg === 'string') return scrub(arg);
-    if (typeof arg !== 'object' || arg === null || Array.isArray(arg) || arg instanceof Error) return arg;
-    return Object.fromEntries(Object.entries(arg).map(([key, value]) => [key, typeof value === 'string' ? scrub(value) : value]));
+    const named = redactSecretFields(arg);
+    if (typeof named !== 'object' || named === null || Array.isArray(named) || named instanceof Error) return named;
+    return Object.fromEntries(Object.entries(named).map(([key, value]) => [key, typeof value === 'string' ? scrub(value) : value]));
   };
   const fd = options.stderr ? 2 : 1;
   const tty = (options.stderr ? process.stderr : process.stdout).isTTY === true;
@@ -71,7 +46,9 @@ export function createLogger(options: LoggerOptions): Logger {
   const base = {
     level: options.level,
     base: { service: 'framework-desk' },
-    redact: { paths: REDACT_PATHS, censor: '[Redacted]' },
+    // Top-level names only, which costs pino nothing on other fields; it covers child-logger bindings,
+    // which the hook below never sees. Deeper fields are the hook's (see log-redaction.ts for why).
+    redact: { paths: [...SECRET_FIELDS], censor: CENSOR },
     hooks: {
       logMethod(this: Logger, args: Parameters<Logger['info']>, method: (...a: unknown[]) => void) {
         method.apply(this, (args as unknown[]).map(scrubArgument));

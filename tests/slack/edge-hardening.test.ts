@@ -5,9 +5,10 @@
  */
 import { request } from 'node:http';
 import { describe, expect, it } from 'vitest';
+import { COMMANDS } from '../../src/adapters/slack/commands.ts';
 import { MAX_SLACK_BODY_BYTES } from '../../src/adapters/slack/request-guard.ts';
 import { useHarness } from './harness.ts';
-import { appMention } from './payloads.ts';
+import { appMention, slashCommand } from './payloads.ts';
 
 const h = useHarness();
 
@@ -66,6 +67,26 @@ describe('Slack edge hardening', () => {
     expect((await h().post(body, 'application/json', { timestamp: now + 6 * 60 })).status).toBe(401);
     expect((await h().post(body, 'application/json', { timestamp: now - 6 * 60 })).status).toBe(401);
     expect((await h().post(body, 'application/json', { timestamp: now + 60 })).status).toBe(200);
+  });
+
+  it('answers Slack’s unsigned ssl_check probe with an empty 200, and runs nothing smuggled in with it', async () => {
+    const form = 'application/x-www-form-urlencoded';
+    const unsigned = { signature: 'v0=unsigned' };
+    expect(await h().post('ssl_check=1&token=legacy', form, unsigned)).toMatchObject({ status: 200, body: '' });
+    // A slash command riding on the probe — also behind a second ssl_check value — is unsigned: never run.
+    const command = new URLSearchParams(slashCommand(COMMANDS.ask, 'is pytorch good for research?', h().standIn.responseUrl('smuggled'))).toString();
+    const before = h().standIn.calls.length;
+    for (const body of [`ssl_check=1&${command}`, `ssl_check=1&ssl_check=0&${command}`]) {
+      expect(await h().post(body, form, unsigned)).toMatchObject({ status: 200, body: '' });
+    }
+    // The same command signed is answered, so the silence above is the probe's doing.
+    expect((await h().command(slashCommand(COMMANDS.ask, 'is pytorch good for research?', h().standIn.responseUrl('signed')))).status).toBe(200);
+    await h().standIn.waitFor(() => h().standIn.calls.some((c) => c.method === 'response:signed'), 5_000, 'the signed command');
+    expect(
+      h()
+        .standIn.calls.slice(before)
+        .filter((c) => c.method === 'response:smuggled'),
+    ).toEqual([]);
   });
 
   it('logs a flood of forged requests as one line, summarised per minute, not one warning each', async () => {

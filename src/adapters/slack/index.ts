@@ -1,10 +1,11 @@
 /**
  * Slack adapter: a Bolt app in one of two transports. HTTP mode (signing secret) mounts Bolt's own
- * HTTPReceiver request listener as `POST /slack/events` on the shared ops port, so signature and
- * timestamp checks, url_verification and ssl_check stay Bolt's; Socket Mode (app token) dials out and
- * needs no public URL. With one bot token it serves one workspace; with OAuth credentials instead
- * (`oauth.ts`, HTTP mode only) it serves every workspace that installs it, each with its own token.
- * Events, commands and clicks each become one Desk call; dedupe, acks, escaping and Slack's limits stay here.
+ * HTTPReceiver request listener as `POST /slack/events` on the shared ops port, behind our request guard
+ * (size caps, signature and timestamp checks, ssl_check); url_verification stays Bolt's. Socket Mode
+ * (app token) dials out and needs no public URL. With one bot token it serves one workspace; with OAuth
+ * credentials instead (`oauth.ts`, HTTP mode only) it serves every workspace that installs it, each with
+ * its own token. Events, commands and clicks each become one Desk call; dedupe, acks, escaping and
+ * Slack's limits stay here.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { App, HTTPReceiver, SocketModeReceiver, type Receiver } from '@slack/bolt';
@@ -109,6 +110,10 @@ export function createSlackAdapter(options: SlackAdapterOptions): ChatAdapter {
       endpoints: [SLACK_EVENTS_PATH],
       logger,
       processBeforeResponse: false,
+      // Every request reaching this receiver passed `guardSlackEvents` (signature, timestamp both ways,
+      // body shape; ssl_check answered there), so Bolt checking the signature again only cost ~25 µs a
+      // request (bench/slack-e2e.ts, docs/benchmarks.md).
+      signatureVerification: false,
       // A payload Bolt itself cannot process (malformed fields) is logged and acked with 200: a 500
       // would only make Slack redeliver the same garbage three more times.
       processEventErrorHandler: async ({ error, response }) => {

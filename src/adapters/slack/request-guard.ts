@@ -4,7 +4,7 @@
  * without one are read up to the cap, and only a few unverified bodies are read at once (the rest wait
  * their turn; a flood past that is told 503 to come back). Then the signature, the timestamp window and
  * the body's shape are checked (`verify-request.ts`); only a request that passes reaches Bolt, already
- * buffered (Bolt reuses `req.rawBody`).
+ * buffered (Bolt reuses `req.rawBody`). Slack's unsigned `ssl_check` probe is answered here.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { RefusalLog, RefusalReason } from './refusal-log.ts';
@@ -124,11 +124,15 @@ export function guardSlackEvents(options: GuardOptions): (req: IncomingMessage, 
     if (body === 'aborted') return;
     if (body === 'too-large') return reject(req, res, 'too-large', `body is over the ${maxBytes}-byte limit`);
     if (body === 'read-timeout') return reject(req, res, 'read-timeout', `body not received within ${BODY_READ_TIMEOUT_MS} ms`);
-    if (!isSslCheck(req.headers, body)) {
-      const verdict = verifySignature(req.headers, body, options.signingSecret);
-      const shaped = verdict.ok ? checkBodyShape(req.headers, body) : verdict;
-      if (!shaped.ok) return reject(req, res, shaped.reason, shaped.detail);
+    // Slack's unsigned connectivity probe is answered here, as Bolt would (200, empty), and never reaches
+    // Bolt: only verified requests do, which is why Bolt's own signature check is off (index.ts).
+    if (isSslCheck(req.headers, body)) {
+      res.writeHead(200).end();
+      return;
     }
+    const verdict = verifySignature(req.headers, body, options.signingSecret);
+    const shaped = verdict.ok ? checkBodyShape(req.headers, body) : verdict;
+    if (!shaped.ok) return reject(req, res, shaped.reason, shaped.detail);
     // Bolt compares the form content type exactly; Slack's own never has parameters, a proxy's might.
     if (mediaType(req.headers) === FORM) req.headers['content-type'] = FORM;
     Object.assign(req, { rawBody: body });
