@@ -78,6 +78,8 @@ export class KnowledgeIndex {
   private readonly descriptorChunks: number[][] = [];
   private readonly sentenceCache = new Map<string, readonly AnalysedSentence[]>();
   private readonly headingTermCache = new Map<string, ReadonlySet<string>>();
+  /** While a chunk is being added: its field texts and their words, so MiniSearch need not re-split them. */
+  private readonly tokenized = new Map<string, readonly string[]>();
 
   constructor(
     chunks: readonly Chunk[],
@@ -90,38 +92,56 @@ export class KnowledgeIndex {
     this.expander = new SynonymExpander(table);
     this.chunkCount = chunks.length;
     this.chunkList = chunks;
-    const indexOptions = { tokenize: (text: string) => words(text), processTerm: (term: string) => toTerm(term) };
+    // Each chunk's text is tokenized once (see `indexChunks`); MiniSearch is handed those words.
+    const tokenized = this.tokenized;
+    const stemmed = new Map<string, string | null>();
+    const indexOptions = {
+      tokenize: (text: string) => (tokenized.get(text) as string[] | undefined) ?? words(text),
+      processTerm: (term: string) => {
+        let processed = stemmed.get(term);
+        if (processed === undefined) stemmed.set(term, (processed = toTerm(term)));
+        return processed;
+      },
+    };
     this.chunkSearch = new MiniSearch<IndexedChunk>({ fields: ['heading', 'body'], ...indexOptions });
     this.descriptorSearch = new MiniSearch<IndexedDescriptor>({ fields: ['title', 'tags'], ...indexOptions });
-    const expand = (text: string) => this.expander.expand(text);
-    const docs: IndexedChunk[] = [];
-    const descriptors: IndexedDescriptor[] = [];
+    const variants = Object.values(table).flatMap((list) => list.flatMap((v) => words(v)));
+    loadOrdinaryWords(); // the question parser reads it; loaded here so no question waits for it
+    this.vocabulary = new BaseVocabulary(this.indexChunks(chunks), variants, (w) => this.expander.canonicalize(w));
+  }
+
+  /**
+   * Indexes the chunks one by one and yields each one's searchable words (title, heading, tags, body,
+   * synonyms expanded) for the vocabulary, so a chunk is tokenized once however many readers need its words.
+   */
+  private *indexChunks(chunks: readonly Chunk[]): Generator<readonly string[]> {
+    const descriptors: { title: readonly string[]; tags: readonly string[] }[] = [];
     const descriptorIds = new Map<string, number>();
-    const texts: string[] = [];
     for (const [position, chunk] of chunks.entries()) {
       const key = `${chunk.docTitle}\u0000${chunk.tags.join('\u0000')}`;
       let descriptorId = descriptorIds.get(key);
       if (descriptorId === undefined) {
         descriptorId = descriptors.length;
         descriptorIds.set(key, descriptorId);
-        descriptors.push({ id: descriptorId, title: expand(chunk.docTitle), tags: expand(chunk.tags.join(' ')) });
+        const title = this.expander.expandWords(chunk.docTitle);
+        const tags = this.expander.expandWords(chunk.tags.join(' '));
+        this.descriptorSearch.add({ id: descriptorId, title: title.text, tags: tags.text });
+        descriptors.push({ title: title.words, tags: tags.words });
         this.descriptorChunks.push([]);
       }
       this.descriptorChunks[descriptorId]?.push(position);
       this.descriptorOf.push(descriptorId);
-      const descriptor = descriptors[descriptorId] as IndexedDescriptor;
-      const doc = { id: position, heading: expand(chunk.heading), body: expand(chunk.body) };
-      docs.push(doc);
-      texts.push(`${descriptor.title} ${doc.heading} ${descriptor.tags} ${doc.body}`);
-      const named = frameworks.namedIn(words(`${doc.heading} ${doc.body}`));
+      const descriptor = descriptors[descriptorId] as (typeof descriptors)[number];
+      const heading = this.expander.expandWords(chunk.heading);
+      const body = this.expander.expandWords(chunk.body);
+      this.tokenized.set(heading.text, heading.words).set(body.text, body.words);
+      this.chunkSearch.add({ id: position, heading: heading.text, body: body.text });
+      this.tokenized.clear();
+      const named = this.frameworks.namedIn([...heading.words, ...body.words]);
       this.sides.set(chunk.id, named.length ? named : chunk.frameworks);
-      this.affinity.push(frameworkShares(words(doc.heading), words(doc.body), chunk.frameworks, frameworks.ids));
+      this.affinity.push(frameworkShares(heading.words, body.words, chunk.frameworks, this.frameworks.ids));
+      yield [...descriptor.title, ...heading.words, ...descriptor.tags, ...body.words];
     }
-    const variants = Object.values(table).flatMap((list) => list.flatMap((v) => words(v)));
-    loadOrdinaryWords(); // the question parser reads it; loaded here so no question waits for it
-    this.vocabulary = new BaseVocabulary(texts, variants, (w) => this.expander.canonicalize(w));
-    this.chunkSearch.addAll(docs);
-    this.descriptorSearch.addAll(descriptors);
   }
 
   /** Normalises a question: truncation, typo correction, synonyms, content terms, what the base lacks. */
