@@ -12,13 +12,15 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const SRC = path.join(ROOT, 'src');
-const DIST = path.join(ROOT, 'dist');
+// `--out <dir>` builds elsewhere (the build test does, so it never disturbs the repository's dist/).
+const outFlag = process.argv.indexOf('--out');
+const DIST = outFlag > 0 && process.argv[outFlag + 1] ? path.resolve(process.argv[outFlag + 1]) : path.join(ROOT, 'dist');
 const started = new Date();
 
 // A clean dist/: a deleted source must not live on as its old compiled file.
 rmSync(DIST, { recursive: true, force: true });
 const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
-const compiled = spawnSync(process.execPath, [tsc, '-p', path.join(ROOT, 'tsconfig.build.json')], { stdio: 'inherit' });
+const compiled = spawnSync(process.execPath, [tsc, '-p', path.join(ROOT, 'tsconfig.build.json'), '--outDir', DIST], { stdio: 'inherit' });
 if (compiled.status !== 0) {
   console.error('build failed: tsc reported errors (above) — fix them and run `npm run build` again');
   process.exit(1);
@@ -35,4 +37,4 @@ for (const entry of readdirSync(SRC, { withFileTypes: true, recursive: true })) 
 const stamp = path.join(DIST, '.build-stamp');
 writeFileSync(stamp, `${started.toISOString()}\n`);
 utimesSync(stamp, started, started);
-console.log(`built dist/ in ${((Date.now() - started.getTime()) / 1000).toFixed(1)} s (${assets} asset files copied)`);
+console.log(`built ${path.relative(ROOT, DIST) || DIST} in ${((Date.now() - started.getTime()) / 1000).toFixed(1)} s (${assets} asset files copied)`);

@@ -18,13 +18,13 @@ export const BUILD_STAMP = path.join(ROOT, 'dist', '.build-stamp');
 /** Besides src/, what changes the compiled output. */
 const BUILD_INPUTS = ['tsconfig.json', 'tsconfig.build.json'];
 
-/** Newest modification time (ms) of any file under `dir`, or of the build inputs. */
-function newestInput(dir) {
+/** Newest modification time (ms) of any file under `root`/src, or of the build inputs. */
+function newestInput(root) {
   let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+  for (const entry of readdirSync(path.join(root, 'src'), { withFileTypes: true, recursive: true })) {
     if (entry.isFile()) newest = Math.max(newest, statSync(path.join(entry.parentPath, entry.name)).mtimeMs);
   }
-  for (const file of BUILD_INPUTS) if (existsSync(path.join(ROOT, file))) newest = Math.max(newest, statSync(path.join(ROOT, file)).mtimeMs);
+  for (const file of BUILD_INPUTS) if (existsSync(path.join(root, file))) newest = Math.max(newest, statSync(path.join(root, file)).mtimeMs);
   return newest;
 }
 
@@ -32,10 +32,9 @@ function newestInput(dir) {
 export function buildState(root = ROOT) {
   const stamp = path.join(root, 'dist', '.build-stamp');
   if (!existsSync(stamp)) return 'missing';
-  const src = path.join(root, 'src');
   // An image ships dist/ without src/: nothing to be stale against.
-  if (!existsSync(src)) return 'built';
-  return newestInput(src) > statSync(stamp).mtimeMs ? 'stale' : 'built';
+  if (!existsSync(path.join(root, 'src'))) return 'built';
+  return newestInput(root) > statSync(stamp).mtimeMs ? 'stale' : 'built';
 }
 
 async function main() {

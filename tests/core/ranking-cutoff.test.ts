@@ -43,7 +43,8 @@ describe('ranking with a cut-off', () => {
     for (const query of ['graph keras', 'part model', 'tens', 'eager 3 keras model', 'nothing']) {
       const sorted = engine.search(query, options);
       const unsorted = [...chunkMatches(engine, query, options)];
-      const view = (m: { id: unknown; score: number; queryTerms: readonly string[]; match: object }) => `${m.id} ${m.score} ${m.queryTerms.join(',')} ${Object.keys(m.match).join(',')}`;
+      const view = (m: { id: unknown; score: number; queryTerms: readonly string[]; match: object }) =>
+        `${m.id} ${m.score} ${m.queryTerms.join(',')} ${Object.keys(m.match).join(',')}`;
       expect(unsorted.map(view).sort(), query).toEqual(sorted.map(view).sort());
     }
     // The unsorted path was taken: without executeQuery the order would be search's, best first.
