@@ -5,6 +5,9 @@
  *   apart, as `npm run --silent ask` minus the same launcher started by `node` directly.
  * - the console chat's greeting (start → greeting on stdout): compiled vs sources vs `npm start`.
  * Targets (issue 16): compiled `ask` ≤ 0.4 s, compiled greeting ≤ 1 s (medians).
+ *
+ * STARTUP_BEFORE=<dir> adds `npm run ask` and `npm start` in another checkout (e.g. the commit before the
+ * build existed, with node_modules linked), in the same alternating rounds, for a fair before/after.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { createServer } from 'node:net';
@@ -23,7 +26,11 @@ interface Variant {
   label: string;
   command: string;
   args: string[];
+  /** Another checkout to run in (STARTUP_BEFORE); default this one. */
+  cwd?: string;
 }
+
+const BEFORE = process.env.STARTUP_BEFORE;
 
 const ASK: Variant[] = [
   { label: 'compiled: `node dist/cli/ask.js`', command: process.execPath, args: ['dist/cli/ask.js', '--json', QUESTION] },
@@ -31,12 +38,14 @@ const ASK: Variant[] = [
   { label: 'before: `tsx src/cli/ask.ts` (the old script)', command: process.execPath, args: ['node_modules/tsx/dist/cli.mjs', 'src/cli/ask.ts', '--json', QUESTION] },
   { label: 'launcher: `node scripts/run-built.mjs cli/ask`', command: process.execPath, args: ['scripts/run-built.mjs', 'cli/ask', '--json', QUESTION] },
   { label: '`npm run --silent ask -- --json …`', command: 'npm', args: ['run', '--silent', 'ask', '--', '--json', QUESTION] },
+  ...(BEFORE ? [{ label: `before (${BEFORE}): \`npm run --silent ask\``, command: 'npm', args: ['run', '--silent', 'ask', '--', '--json', QUESTION], cwd: BEFORE }] : []),
 ];
 
 const GREET: Variant[] = [
   { label: 'compiled: `node dist/main.js`', command: process.execPath, args: [...FLAGS, 'dist/main.js'] },
   { label: 'sources: `node --import tsx src/main.ts` (the old npm start)', command: process.execPath, args: [...FLAGS, '--import', 'tsx', 'src/main.ts'] },
   { label: '`npm start`', command: 'npm', args: ['start', '--silent'] },
+  ...(BEFORE ? [{ label: `before (${BEFORE}): \`npm start\``, command: 'npm', args: ['start', '--silent'], cwd: BEFORE }] : []),
 ];
 
 /** A port nobody is using, so the console bot's HTTP port never clashes with another process. */
@@ -56,7 +65,7 @@ function freePort(): Promise<number> {
 async function timeProcess(variant: Variant, done?: (stdout: string) => boolean): Promise<number> {
   const env = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ENV_FILE: 'none', PORT: String(await freePort()) };
   const started = performance.now();
-  const child = spawn(variant.command, variant.args, { cwd: ROOT, env, stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(variant.command, variant.args, { cwd: variant.cwd ?? ROOT, env, stdio: ['pipe', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
@@ -67,7 +76,10 @@ async function timeProcess(variant: Variant, done?: (stdout: string) => boolean)
       stdout += c.toString();
       if (done && reached === undefined && done(stdout)) {
         reached = performance.now() - started;
+        // Measured: end the chat and stop the bot, and never wait long for it (the next run starts after).
+        child.stdin.end();
         child.kill('SIGTERM');
+        setTimeout(() => child.kill('SIGKILL'), 5_000).unref();
       }
     });
     child.on('close', (code) => {
