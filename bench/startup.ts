@@ -119,13 +119,13 @@ export async function run(): Promise<void> {
   console.log(`\nStart-up benchmark — Node ${process.version}, ${cpus().length} CPUs, load average ${loadBefore} → ${load()}; ${RUNS} alternating runs each, min / median / max\n`);
   console.log('| ask end to end (start → answer → exit) | min / median / max |');
   console.log('|---|---|');
-  ASK.forEach((v, i) => console.log(`| ${v.label} | ${spread(ask[i] ?? [])} |`));
+  for (const [i, v] of ASK.entries()) console.log(`| ${v.label} | ${spread(ask[i] ?? [])} |`);
   const [compiled = [], , , launcher = [], npm = []] = ask;
   const npmShare = npm.map((t, i) => t - (launcher[i] ?? 0));
   console.log(`| npm's own share (npm run − launcher, same round) | ${spread(npmShare)} |`);
   console.log('\n| console chat (start → greeting) | min / median / max |');
   console.log('|---|---|');
-  GREET.forEach((v, i) => console.log(`| ${v.label} | ${spread(greet[i] ?? [])} |`));
+  for (const [i, v] of GREET.entries()) console.log(`| ${v.label} | ${spread(greet[i] ?? [])} |`);
   const askMedian = percentile(compiled, 50);
   const greetMedian = percentile(greet[0] ?? [], 50);
   console.log(`\n${askMedian <= 400 ? 'PASS' : 'FAIL'}  compiled ask end to end ≤ 0.4 s (median ${s(askMedian)})`);

@@ -99,7 +99,10 @@ export class KnowledgeIndex {
       tokenize: (text: string) => (tokenized.get(text) as string[] | undefined) ?? words(text),
       processTerm: (term: string) => {
         let processed = stemmed.get(term);
-        if (processed === undefined) stemmed.set(term, (processed = toTerm(term)));
+        if (processed === undefined) {
+          processed = toTerm(term);
+          stemmed.set(term, processed);
+        }
         return processed;
       },
     };

@@ -45,7 +45,10 @@ export class BaseVocabulary {
     const stemmed = new Map<string, string | null>();
     const termOf = (word: string): string | null => {
       let term = stemmed.get(word);
-      if (term === undefined) stemmed.set(word, (term = toTerm(word)));
+      if (term === undefined) {
+        term = toTerm(word);
+        stemmed.set(word, term);
+      }
       return term;
     };
     for (const text of texts) {
