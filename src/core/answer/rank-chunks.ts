@@ -5,7 +5,7 @@
  * rather than on every chunk: on a 10,000-chunk base they were 45% of the postings a question walked.
  *
  * Chunk matches arrive unsorted (in MiniSearch's match order): sorting every match of a question on a
- * 100,000-chunk base only to keep ten was a quarter of its time. Ties are broken exactly as if they had
+ * 100,000-chunk base only to keep ten was about a fifth of its time. Ties are broken exactly as if they had
  * arrived sorted by MiniSearch's score (higher first, then match order), so the result is the same.
  */
 /** A chunk match as MiniSearch scores it: `score` includes its matched-terms multiplier. */

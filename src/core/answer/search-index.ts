@@ -245,7 +245,7 @@ interface UnsortedSearch {
 /**
  * Every chunk matching `query`, scored exactly as `search` scores it (field scores times the number of
  * query terms matched), in match order — ranking keeps the best few, so building and sorting them all is
- * waste (a quarter of a question's time at 100,000 chunks). `executeQuery` is not in MiniSearch's typings;
+ * waste (about a fifth of a question's time at 100,000 chunks). `executeQuery` is not in MiniSearch's typings;
  * should a future version drop it, this falls back to `search`. `tests/core/ranking-cutoff.test.ts`
  * checks both give the same matches.
  */
