@@ -7,8 +7,8 @@
  * "declines" only when MiniSearch returns nothing.
  */
 import MiniSearch from 'minisearch';
-import { existsSync, readdirSync } from 'node:fs';
-import { cpus, loadavg } from 'node:os';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { answerQuestion } from '../src/core/answer/compose.ts';
@@ -16,12 +16,15 @@ import { KnowledgeIndex } from '../src/core/answer/search-index.ts';
 import type { Chunk } from '../src/core/knowledge/schema.ts';
 import type { KnowledgeSnapshot } from '../src/core/knowledge/snapshot.ts';
 import { answerBody, loadEvalSet, runEval, type EvalResult, type EvalSet } from '../tests/core/eval-set.ts';
-import { syntheticSnapshot } from './synthetic-base.ts';
+import { syntheticSnapshot, writeSyntheticBase } from './synthetic-base.ts';
 import { percentile } from './timing.ts';
 
 const KNOWLEDGE = fileURLToPath(new URL('../knowledge/', import.meta.url));
 const SYNTHETIC_CHUNKS = 10_000;
 const ROUNDS = 20;
+/** Base sizes for the scale table (issue 16: p99 ≤ 50 ms and a full reload ≤ 10 s at 100,000). */
+const SCALE_SIZES = [1_000, 10_000, 100_000];
+const SCALE_ROUNDS = 3;
 
 type Ask = (q: string) => { answered: boolean; text: string };
 
@@ -146,6 +149,55 @@ export async function run(): Promise<void> {
   }
   if (!snapshot) return;
   benchmark(snapshot, loadEvalSet(), median(reloads));
+  await scale(snapshot, loadEvalSet(), loadKnowledgeBase);
+}
+
+const mb = (bytes: number) => `${Math.round(bytes / 1e6)} MB`;
+
+/**
+ * Speed and memory per base size: a full reload from disk (the synthetic base written as knowledge
+ * files: read, validate, lint, flow, index), answer latency over the eval questions, and the heap the
+ * loaded base holds (after a full GC when `--expose-gc` is on, else as found).
+ */
+async function scale(real: KnowledgeSnapshot, set: EvalSet, load: (dir: string) => Promise<{ snapshot?: KnowledgeSnapshot }>): Promise<void> {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  const rows: string[] = [];
+  const checks: [string, boolean][] = [];
+  for (const size of SCALE_SIZES) {
+    const dir = mkdtempSync(path.join(tmpdir(), `fdesk-scale-${size}-`));
+    try {
+      writeSyntheticBase(KNOWLEDGE, real.chunks, size, dir);
+      gc?.();
+      const heapBefore = process.memoryUsage().heapUsed;
+      const started = performance.now();
+      const loaded = await load(dir);
+      const reloadMs = performance.now() - started;
+      const snapshot = loaded.snapshot;
+      if (!snapshot) throw new Error(`the synthetic ${size}-chunk base did not load`);
+      gc?.();
+      const heap = process.memoryUsage().heapUsed - heapBefore;
+      const ask: Ask = (q) => {
+        const answer = answerQuestion(snapshot, q);
+        return { answered: answer.answered, text: answerBody(answer) };
+      };
+      const { p50, p99 } = latency(set, ask, SCALE_ROUNDS);
+      const quality = runEval(set, ask);
+      rows.push(`| ${size.toLocaleString('en-US')} | ${ms(reloadMs)} | ${ms(p50)} / ${ms(p99)} | ${mb(heap)} | ${share(quality.correct, quality.total)} |`);
+      if (size === 100_000) checks.push([`p99 ≤ 50 ms at 100,000 chunks (${ms(p99)})`, p99 <= 50], [`full reload ≤ 10 s at 100,000 chunks (${ms(reloadMs)})`, reloadMs <= 10_000]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  const load1 = loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ');
+  console.log(
+    `\nScale — synthetic bases (real chunks among generated ones), load average ${load1}; latency over ${SCALE_ROUNDS} rounds of the eval questions${gc ? '' : '; heap without --expose-gc is approximate'}\n`,
+  );
+  console.log('| chunks | full reload from disk | answer p50 / p99 | heap held by the base | eval answerable correct |');
+  console.log('|---|---|---|---|---|');
+  for (const row of rows) console.log(row);
+  for (const [label, ok] of checks) console.log(`${ok ? 'PASS' : 'FAIL'}  ${label}`);
 }
 
 /** Measures and prints the table for `snapshot` (the real base) and a synthetic 10k base built from it. */

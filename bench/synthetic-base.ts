@@ -4,6 +4,9 @@
  * lengths follow the real chunks', and sentences mix in the real documents' framework names and figures.
  * The real chunks are included, so the evaluation questions still have their answers among the noise.
  */
+import { cpSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { stringify } from 'yaml';
 import { KnowledgeIndex } from '../src/core/answer/search-index.ts';
 import { words } from '../src/core/answer/terms.ts';
 import type { Chunk } from '../src/core/knowledge/schema.ts';
@@ -68,4 +71,21 @@ export function syntheticSnapshot(real: KnowledgeSnapshot, total: number): Knowl
 /** Distinct words in a base, for reporting how realistic the synthetic one is. */
 export function vocabularySize(chunks: readonly Chunk[]): number {
   return new Set(chunks.flatMap((c) => words(c.body))).size;
+}
+
+/**
+ * Writes a base of `total` chunks to `outDir` as knowledge files — the real base's files, flow and YAML
+ * copied, plus one Markdown file per synthetic document — so a reload can be timed end to end (read,
+ * validate, lint, flow, index) at scale. Each synthetic file takes its front matter from its first chunk.
+ */
+export function writeSyntheticBase(realDir: string, real: readonly Chunk[], total: number, outDir: string): void {
+  cpSync(realDir, outDir, { recursive: true });
+  const byDoc = new Map<string, Chunk[]>();
+  for (const chunk of syntheticChunks(real, total).slice(real.length)) byDoc.set(chunk.docId, [...(byDoc.get(chunk.docId) ?? []), chunk]);
+  for (const [docId, chunks] of byDoc) {
+    const first = chunks[0] as Chunk;
+    const front = { id: docId, title: first.docTitle, source: first.source, frameworks: first.frameworks, tags: first.tags, kind: first.kind };
+    const sections = chunks.map((c, i) => `## ${c.heading} ${i + 1}\n${c.body}\n`);
+    writeFileSync(path.join(outDir, `${docId}.md`), `---\n${stringify(front)}---\n\n${sections.join('\n')}`);
+  }
 }

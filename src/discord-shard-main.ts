@@ -34,7 +34,7 @@ try {
     // The manager process owns SIGHUP and KB_WATCH; its reload reaches every shard once, over IPC or Redis.
     processTriggers: false,
     ...(env.REDIS_URL ? {} : { reloadBus: shardReloadBus() }),
-    adapters: (context) => createAdapters({ ...context, config }).filter((adapter) => adapter.name === 'discord'),
+    adapters: async (context) => (await createAdapters({ ...context, config })).filter((adapter) => adapter.name === 'discord'),
   });
   shutdownOnSignals(app.shutdown, logger);
   // The manager going away (crash, kill -9) must not leave an orphan shard connected to Discord.

@@ -5,8 +5,6 @@
  */
 import type { ChatAdapter } from '../adapters/adapter.ts';
 import { ConsoleAdapter } from '../adapters/console/index.ts';
-import { createDiscordAdapter } from '../adapters/discord/index.ts';
-import { createSlackAdapter } from '../adapters/slack/index.ts';
 import type { Desk, Store } from '../core/ports.ts';
 import type { Config } from './config.ts';
 import type { Logger } from './logger.ts';
@@ -44,7 +42,11 @@ export function consoleEnd(linesRead: number, inputIsTerminal: boolean): Console
   return linesRead === 0 && !inputIsTerminal ? { exitCode: 2, problem: NOTHING_TO_SERVE } : { exitCode: 0 };
 }
 
-export function createAdapters(context: AdapterContext): ChatAdapter[] {
+/**
+ * The adapters whose tokens are set (else the console chat). Slack's and Discord's modules — and their
+ * SDKs, about a second of start-up each — are imported only when that platform is configured.
+ */
+export async function createAdapters(context: AdapterContext): Promise<ChatAdapter[]> {
   const { config, logger } = context;
   const adapters: ChatAdapter[] = [];
   const { env } = config;
@@ -53,6 +55,7 @@ export function createAdapters(context: AdapterContext): ChatAdapter[] {
       ? { clientId: env.SLACK_CLIENT_ID, clientSecret: env.SLACK_CLIENT_SECRET, stateSecret: env.SLACK_STATE_SECRET, ...(env.SLACK_SCOPES && { scopes: env.SLACK_SCOPES }) }
       : undefined;
   if (config.slackMode !== 'off' && (env.SLACK_BOT_TOKEN || oauth)) {
+    const { createSlackAdapter } = await import('../adapters/slack/index.ts');
     adapters.push(
       createSlackAdapter({
         desk: context.desk,
@@ -69,6 +72,7 @@ export function createAdapters(context: AdapterContext): ChatAdapter[] {
   }
   if (context.discordShards) adapters.push(context.discordShards);
   else if (config.discord && env.DISCORD_TOKEN) {
+    const { createDiscordAdapter } = await import('../adapters/discord/index.ts');
     adapters.push(
       createDiscordAdapter({
         desk: context.desk,

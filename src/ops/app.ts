@@ -9,7 +9,7 @@ import { createDesk } from '../core/desk.ts';
 import type { Desk, ReloadBus, Store } from '../core/ports.ts';
 import { createAdapters, type AdapterContext } from './adapters.ts';
 import type { Config } from './config.ts';
-import { DiscordShardsAdapter, managerReloadBus } from './discord-shards.ts';
+import type { DiscordShardsAdapter } from './discord-shards.ts';
 import { createOpsServer, type OpsServer } from './http-server.ts';
 import type { Logger } from './logger.ts';
 import { createMetrics, type DeskMetrics } from './metrics.ts';
@@ -41,7 +41,7 @@ export interface AppOptions {
   /** Install SIGHUP / KB_WATCH triggers (off when tests run several apps in one process). */
   processTriggers?: boolean;
   /** Override adapter construction (tests, shard children); defaults to what the config's tokens enable. */
-  adapters?: (context: AdapterContext) => ChatAdapter[];
+  adapters?: (context: AdapterContext) => ChatAdapter[] | Promise<ChatAdapter[]>;
   /** Reload bus when Redis provides none (a shard child's IPC channel to its manager). */
   reloadBus?: ReloadBus;
   /** Called once shutdown has finished; defaults to process.exit. */
@@ -70,8 +70,10 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
   const cleanup: (() => unknown)[] = [];
   // Sharded Discord: this process manages the shards; reloads reach them over Redis or, without it, IPC.
   const sharded = config.discord && config.env.DISCORD_SHARDS !== undefined && !options.adapters;
-  const discordShards = sharded
-    ? new DiscordShardsAdapter({
+  // discord.js is imported only when sharding is on (see `createAdapters` for the in-process adapters).
+  const shards = sharded ? await import('./discord-shards.ts') : undefined;
+  const discordShards: DiscordShardsAdapter | undefined = shards
+    ? new shards.DiscordShardsAdapter({
         token: env.DISCORD_TOKEN ?? '',
         shards: env.DISCORD_SHARDS ?? 1,
         logger,
@@ -79,7 +81,7 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
         ...(env.DISCORD_API_URL && { apiUrl: env.DISCORD_API_URL }),
       })
     : undefined;
-  const bus = redisBus ?? options.reloadBus ?? (discordShards && managerReloadBus(discordShards.manager));
+  const bus = redisBus ?? options.reloadBus ?? (discordShards && shards?.managerReloadBus(discordShards.manager));
 
   let desk: Desk;
   try {
@@ -119,7 +121,7 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
       void shutdownRef?.(end.problem ? 'nothing to serve' : 'console closed', end.exitCode);
     },
   };
-  const adapters = (options.adapters ?? createAdapters)(context);
+  const adapters = await (options.adapters ?? createAdapters)(context);
 
   let server: OpsServer | undefined;
   let port: number | undefined;

@@ -1,7 +1,7 @@
 /**
  * Discord sharding through discord.js's own ShardingManager (DISCORD_SHARDS=N or auto). This process
  * keeps the HTTP port, Slack and the health checks; each shard is a child process running
- * `src/discord-shard-main.ts` (a Desk + the Discord adapter). Seen from `main`, the shards are one more
+ * `discord-shard-main` (a Desk + the Discord adapter). Seen from `main`, the shards are one more
  * ChatAdapter: ready when every shard is ready, stopped by SIGTERM to each child (which then shuts down
  * gracefully on its own). Reloads reach the children over Redis when it is configured, else over the
  * manager's IPC channel (`shardReloadBus`).
@@ -14,7 +14,11 @@ import type { ReloadBus } from '../core/ports.ts';
 import type { Logger } from './logger.ts';
 import { NODE_RUNTIME_FLAGS } from './runtime-flags.ts';
 
-export const SHARD_ENTRY = fileURLToPath(new URL('../discord-shard-main.ts', import.meta.url));
+/** Compiled (`dist/*.js`, `npm start`) or the sources through tsx (development, tests): shards run the same. */
+const COMPILED = import.meta.url.endsWith('.js');
+export const SHARD_ENTRY = fileURLToPath(new URL(COMPILED ? '../discord-shard-main.js' : '../discord-shard-main.ts', import.meta.url));
+/** Node flags of a shard child: the bot's runtime flags, and tsx only when running the sources. */
+export const SHARD_EXEC_ARGV: readonly string[] = COMPILED ? [...NODE_RUNTIME_FLAGS] : [...NODE_RUNTIME_FLAGS, '--import', 'tsx'];
 /** IPC envelope key, so our messages never clash with discord.js's own (`_eval`, `_ready`, …). */
 const RELOAD_KEY = 'fdeskReload';
 
@@ -49,7 +53,7 @@ export class DiscordShardsAdapter implements ChatAdapter {
     this.manager = new ShardingManager(options.entry ?? SHARD_ENTRY, {
       token: options.token,
       totalShards: typeof options.shards === 'number' ? options.shards : 'auto',
-      execArgv: [...NODE_RUNTIME_FLAGS, '--import', 'tsx'],
+      execArgv: [...SHARD_EXEC_ARGV],
       respawn: true,
     });
     this.manager.on('shardCreate', (shard: Shard) => {

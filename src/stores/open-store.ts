@@ -7,8 +7,6 @@
 import type { Logger } from 'pino';
 import type { ReloadBus, Store } from '../core/ports.ts';
 import { MemoryStore } from './memory-store.ts';
-import { createRedisReloadBus } from './redis-reload-bus.ts';
-import { RedisStore } from './redis-store.ts';
 
 export interface StoreSettings {
   /** redis:// or rediss:// URL; unset → in-memory store. */
@@ -51,6 +49,8 @@ export function openStore(settings: StoreSettings): StoreOpener {
       logger.info('store: in memory (set REDIS_URL to share state between replicas)');
       return { store: new MemoryStore(cap) };
     }
+    // ioredis is imported only when Redis is configured: an in-memory start need not load it.
+    const [{ RedisStore }, { createRedisReloadBus }] = await Promise.all([import('./redis-store.ts'), import('./redis-reload-bus.ts')]);
     const store = new RedisStore({ url, keyPrefix, onFailure, ...cap });
     let lastConnectionError = '';
     store.redis.on('error', (error: Error) => {

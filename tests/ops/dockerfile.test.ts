@@ -1,7 +1,7 @@
 /**
  * No Docker engine runs here, so the Dockerfile is checked for consistency instead: everything it copies
- * exists, it installs production dependencies only and tsx (its runner) is one of them, the start command
- * points at a real file, it runs as non-root with a health check, and the port matches the config default.
+ * exists, it compiles with `npm run build` and runs the compiled `dist/main.js` (which that build writes)
+ * on production dependencies only, as non-root with a health check, and the port matches the config default.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -49,17 +49,22 @@ describe('Dockerfile', () => {
     expect(dockerfile).toMatch(/COPY knowledge \.\/knowledge/);
   });
 
-  it('installs production dependencies only, and tsx — its runner — is one', () => {
+  it('compiles in a build stage and ships production dependencies only', () => {
+    expect(dockerfile).toMatch(/RUN npm run build/);
+    expect(dockerfile).toMatch(/COPY --from=build \/app\/dist \.\/dist/);
     expect(dockerfile).toMatch(/npm ci --omit=dev/);
-    expect(packageJson.dependencies.tsx).toBeDefined();
-    expect(packageJson.devDependencies.tsx).toBeUndefined();
+    // The compiler is a build tool, not something the image runs.
+    expect(packageJson.devDependencies.typescript).toBeDefined();
   });
 
-  it('starts a file that exists, as a non-root user, with a health check on /healthz', () => {
+  it('starts the compiled entry of a real source, as a non-root user, with a health check on /healthz', () => {
     const cmd = instructions.filter((line) => line.startsWith('CMD ')).at(-1);
     const args = JSON.parse(cmd!.slice(4)) as string[];
-    expect(args.slice(0, -1)).toEqual(['node', ...NODE_RUNTIME_FLAGS, '--import', 'tsx']);
-    expect(existsSync(new URL(args.at(-1)!, root))).toBe(true);
+    // Compiled JavaScript: no tsx at run time.
+    expect(args.slice(0, -1)).toEqual(['node', ...NODE_RUNTIME_FLAGS]);
+    const entry = args.at(-1)!;
+    expect(entry).toMatch(/^dist\/.+\.js$/);
+    expect(existsSync(new URL(entry.replace(/^dist\//, 'src/').replace(/\.js$/, '.ts'), root)), `${entry} is compiled from a source that exists`).toBe(true);
     const user = instructions.filter((line) => line.startsWith('USER ')).at(-1);
     expect(user).toBeDefined();
     expect(user).not.toMatch(/USER (root|0)\b/);

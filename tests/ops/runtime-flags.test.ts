@@ -18,8 +18,9 @@ describe('Node runtime flags', () => {
     for (const flag of NODE_RUNTIME_FLAGS) expect(process.allowedNodeEnvironmentFlags.has(flag.split('=')[0]!)).toBe(true);
   });
 
-  it('are used by npm start and npm run bench', () => {
-    expect(scripts.start).toBe(withFlags('src/main.ts'));
+  it('are used by npm start (compiled, through scripts/run-built.mjs), npm run dev and npm run bench', () => {
+    expect(scripts.start).toBe(['node', ...NODE_RUNTIME_FLAGS, 'scripts/run-built.mjs', 'main'].join(' '));
+    expect(scripts.dev).toBe(withFlags('src/main.ts'));
     expect(scripts.bench).toBe(withFlags('bench/run.ts'));
   });
 

@@ -11,7 +11,7 @@ import { frameworkShares, type FrameworkShares } from './framework-affinity.ts';
 import type { FrameworkList } from './frameworks.ts';
 import { loadOrdinaryWords } from './ordinary-words.ts';
 import { parseQuestion, type ParsedQuestion } from './question.ts';
-import { matchOf, rankChunks, type RankLayout } from './rank-chunks.ts';
+import { type ChunkMatch, matchOf, rankChunks, type RankLayout } from './rank-chunks.ts';
 import { analyseSentences, type AnalysedSentence } from './sentences.ts';
 import { SynonymExpander } from './synonym-expansion.ts';
 import { contentTerms, toTerm, words } from './terms.ts';
@@ -78,6 +78,8 @@ export class KnowledgeIndex {
   private readonly descriptorChunks: number[][] = [];
   private readonly sentenceCache = new Map<string, readonly AnalysedSentence[]>();
   private readonly headingTermCache = new Map<string, ReadonlySet<string>>();
+  /** While a chunk is being added: its field texts and their words, so MiniSearch need not re-split them. */
+  private readonly tokenized = new Map<string, readonly string[]>();
 
   constructor(
     chunks: readonly Chunk[],
@@ -90,38 +92,59 @@ export class KnowledgeIndex {
     this.expander = new SynonymExpander(table);
     this.chunkCount = chunks.length;
     this.chunkList = chunks;
-    const indexOptions = { tokenize: (text: string) => words(text), processTerm: (term: string) => toTerm(term) };
+    // Each chunk's text is tokenized once (see `indexChunks`); MiniSearch is handed those words.
+    const tokenized = this.tokenized;
+    const stemmed = new Map<string, string | null>();
+    const indexOptions = {
+      tokenize: (text: string) => (tokenized.get(text) as string[] | undefined) ?? words(text),
+      processTerm: (term: string) => {
+        let processed = stemmed.get(term);
+        if (processed === undefined) {
+          processed = toTerm(term);
+          stemmed.set(term, processed);
+        }
+        return processed;
+      },
+    };
     this.chunkSearch = new MiniSearch<IndexedChunk>({ fields: ['heading', 'body'], ...indexOptions });
     this.descriptorSearch = new MiniSearch<IndexedDescriptor>({ fields: ['title', 'tags'], ...indexOptions });
-    const expand = (text: string) => this.expander.expand(text);
-    const docs: IndexedChunk[] = [];
-    const descriptors: IndexedDescriptor[] = [];
+    const variants = Object.values(table).flatMap((list) => list.flatMap((v) => words(v)));
+    loadOrdinaryWords(); // the question parser reads it; loaded here so no question waits for it
+    this.vocabulary = new BaseVocabulary(this.indexChunks(chunks), variants, (w) => this.expander.canonicalize(w));
+  }
+
+  /**
+   * Indexes the chunks one by one and yields each one's searchable words (title, heading, tags, body,
+   * synonyms expanded) for the vocabulary, so a chunk is tokenized once however many readers need its words.
+   */
+  private *indexChunks(chunks: readonly Chunk[]): Generator<readonly string[]> {
+    const descriptors: { title: readonly string[]; tags: readonly string[] }[] = [];
     const descriptorIds = new Map<string, number>();
-    const texts: string[] = [];
     for (const [position, chunk] of chunks.entries()) {
       const key = `${chunk.docTitle}\u0000${chunk.tags.join('\u0000')}`;
       let descriptorId = descriptorIds.get(key);
       if (descriptorId === undefined) {
         descriptorId = descriptors.length;
         descriptorIds.set(key, descriptorId);
-        descriptors.push({ id: descriptorId, title: expand(chunk.docTitle), tags: expand(chunk.tags.join(' ')) });
+        const title = this.expander.expandWords(chunk.docTitle);
+        const tags = this.expander.expandWords(chunk.tags.join(' '));
+        this.descriptorSearch.add({ id: descriptorId, title: title.text, tags: tags.text });
+        descriptors.push({ title: title.words, tags: tags.words });
         this.descriptorChunks.push([]);
       }
       this.descriptorChunks[descriptorId]?.push(position);
       this.descriptorOf.push(descriptorId);
-      const descriptor = descriptors[descriptorId] as IndexedDescriptor;
-      const doc = { id: position, heading: expand(chunk.heading), body: expand(chunk.body) };
-      docs.push(doc);
-      texts.push(`${descriptor.title} ${doc.heading} ${descriptor.tags} ${doc.body}`);
-      const named = frameworks.namedIn(words(`${doc.heading} ${doc.body}`));
+      const descriptor = descriptors[descriptorId] as (typeof descriptors)[number];
+      const heading = this.expander.expandWords(chunk.heading);
+      const body = this.expander.expandWords(chunk.body);
+      this.tokenized.set(heading.text, heading.words).set(body.text, body.words);
+      this.chunkSearch.add({ id: position, heading: heading.text, body: body.text });
+      this.tokenized.clear();
+      const named = this.frameworks.namedIn([...heading.words, ...body.words]);
       this.sides.set(chunk.id, named.length ? named : chunk.frameworks);
-      this.affinity.push(frameworkShares(words(doc.heading), words(doc.body), chunk.frameworks, frameworks.ids));
+      this.affinity.push(frameworkShares(heading.words, body.words, chunk.frameworks, this.frameworks.ids));
+      yield [...descriptor.title, ...heading.words, ...descriptor.tags, ...body.words];
     }
-    const variants = Object.values(table).flatMap((list) => list.flatMap((v) => words(v)));
-    loadOrdinaryWords(); // the question parser reads it; loaded here so no question waits for it
-    this.vocabulary = new BaseVocabulary(texts, variants, (w) => this.expander.canonicalize(w));
-    this.chunkSearch.addAll(docs);
-    this.descriptorSearch.addAll(descriptors);
   }
 
   /** Normalises a question: truncation, typo correction, synonyms, content terms, what the base lacks. */
@@ -200,7 +223,7 @@ export class KnowledgeIndex {
       sideFactor: (id) => (only ? 1 + RETRIEVAL_TUNING.sideWeight * ((this.affinity[id]?.[only] ?? 0.5) - 0.5) : 1),
       maxSideFactor: only ? 1 + RETRIEVAL_TUNING.sideWeight / 2 : 1,
     };
-    const ranked = rankChunks(this.chunkSearch.search(query, options), descriptorMatches, layout, limit);
+    const ranked = rankChunks(chunkMatches(this.chunkSearch, query, options), descriptorMatches, layout, limit);
     const hits: SearchHit[] = [];
     for (const { id, score, queryTerms, terms } of ranked) {
       const chunk = this.chunkList[id];
@@ -210,6 +233,30 @@ export class KnowledgeIndex {
       hits.push({ chunk, score, matchedTerms, matchQuality: quality, chunkTerms: [...terms] });
     }
     return hits;
+  }
+}
+
+/** The half of MiniSearch's `search` before it builds a result object per match and sorts them all. */
+interface UnsortedSearch {
+  executeQuery(query: string, options: SearchOptions): Map<number, { score: number; terms: string[]; match: object }>;
+  _documentIds: Map<number, unknown>;
+}
+
+/**
+ * Every chunk matching `query`, scored exactly as `search` scores it (field scores times the number of
+ * query terms matched), in match order — ranking keeps the best few, so building and sorting them all is
+ * waste (about a fifth of a question's time at 100,000 chunks). `executeQuery` is not in MiniSearch's typings;
+ * should a future version drop it, this falls back to `search`. `tests/core/ranking-cutoff.test.ts`
+ * checks both give the same matches.
+ */
+export function* chunkMatches(index: MiniSearch<IndexedChunk>, query: string, options: SearchOptions): Generator<ChunkMatch> {
+  const unsorted = index as unknown as Partial<UnsortedSearch>;
+  if (typeof unsorted.executeQuery !== 'function' || !(unsorted._documentIds instanceof Map)) {
+    for (const result of index.search(query, options)) yield { id: result.id as number, score: result.score, queryTerms: result.queryTerms, match: result.match };
+    return;
+  }
+  for (const [shortId, { score, terms, match }] of unsorted.executeQuery(query, options)) {
+    yield { id: unsorted._documentIds.get(shortId) as number, score: score * (terms.length || 1), queryTerms: terms, match };
   }
 }
 

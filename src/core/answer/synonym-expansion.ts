@@ -66,7 +66,17 @@ export class SynonymExpander {
 
   /** `text` plus the canonical words of every variant in it, as one string for the tokenizer. */
   expand(text: string): string {
-    const extra = this.additions(words(text));
-    return extra.length ? `${text} ${extra.join(' ')}` : text;
+    return this.expandWords(text).text;
+  }
+
+  /**
+   * `expand(text)` and its words, tokenized once: `words(expand(text))` is `text`'s words followed by
+   * the added canonical words (already words themselves). Indexing a large base tokenized each chunk
+   * six times; this lets it do so once.
+   */
+  expandWords(text: string): { text: string; words: string[] } {
+    const own = words(text);
+    const extra = this.additions(own);
+    return extra.length ? { text: `${text} ${extra.join(' ')}`, words: [...own, ...extra] } : { text, words: own };
   }
 }

@@ -6,7 +6,7 @@
  */
 import { editDistance } from './frameworks.ts';
 import { STOP_WORDS } from './stop-words.ts';
-import { contentTerms, toTerm, words } from './terms.ts';
+import { toTerm, words } from './terms.ts';
 
 /**
  * A number after a name is its version or model ("pytorch 2.5", "llama 3", "python 3.13") — not a year,
@@ -36,22 +36,41 @@ export class BaseVocabulary {
   readonly maxIdf: number;
 
   /**
-   * `texts`: each chunk's searchable text (heading, tags, body), synonyms already expanded;
-   * `canonicalize` reads a text's words as a question is read ("TF 2.3" → "tensorflow 2.3").
+   * `texts`: each chunk's searchable text (heading, tags, body), synonyms already expanded — or that
+   * text's `words`, when the caller has them (the index passes them as it indexes each chunk, so a large
+   * base is tokenized once); `canonicalize` reads a text's words as a question is read ("TF 2.3" →
+   * "tensorflow 2.3").
    */
-  constructor(texts: readonly string[], extraWords: Iterable<string>, canonicalize: (words: readonly string[]) => string[]) {
-    this.chunkCount = texts.length;
+  constructor(texts: Iterable<string | readonly string[]>, extraWords: Iterable<string>, canonicalize: (words: readonly string[]) => string[]) {
+    let chunkCount = 0;
     const counts = new Map<string, number>();
+    // The same few thousand words recur in every chunk: stem each once.
+    const stemmed = new Map<string, string | null>();
+    const termOf = (word: string): string | null => {
+      let term = stemmed.get(word);
+      if (term === undefined) {
+        term = toTerm(word);
+        stemmed.set(word, term);
+      }
+      return term;
+    };
     for (const text of texts) {
-      const all = words(text);
-      for (const term of new Set(contentTerms(text))) this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
+      chunkCount += 1;
+      const all = typeof text === 'string' ? words(text) : text;
+      const terms = new Set<string>();
+      for (const word of all) {
+        const term = termOf(word);
+        if (term) terms.add(term);
+      }
+      for (const term of terms) this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
       for (const word of all) counts.set(word, (counts.get(word) ?? 0) + 1);
       const canonical = canonicalize(all);
       for (let i = 0; i + 1 < canonical.length; i++) {
-        const name = toTerm(canonical[i] ?? '');
+        const name = termOf(canonical[i] ?? '');
         if (name && !isVersionNumber(canonical[i] ?? '') && isVersionNumber(canonical[i + 1] ?? '')) this.versioned.add(`${name} ${canonical[i + 1]}`);
       }
     }
+    this.chunkCount = chunkCount;
     for (const word of [...extraWords, ...STOP_WORDS]) counts.set(word, (counts.get(word) ?? 0) + 1);
     for (const [word, count] of counts) {
       if (/\d/.test(word) || word.length < 3) continue;
