@@ -54,6 +54,12 @@ describe('answerability', () => {
     expect(ask('which phone should i buy, iphone or android').answered).toBe(false);
   });
 
+  it('searches a version with its name: "tensorflow 2.0" finds TensorFlow 2.0, not the Apache 2.0 licence', () => {
+    const answer = ask('when was tensorflow 2.0 released');
+    expect(answer.lead).toMatch(/2019/);
+    expect(answer.lead).not.toMatch(/Apache/);
+  });
+
   it('declines, naming it, a lowercase name the base has never seen', () => {
     const answer = ask('does tensorflow support amd gpus through rocm?');
     expect(answer.answered).toBe(false);

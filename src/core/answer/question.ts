@@ -11,7 +11,7 @@ import { isOrdinaryWord } from './ordinary-words.ts';
 import { questionText } from '../question-text.ts';
 import type { SynonymExpander } from './synonym-expansion.ts';
 import { hasDigit, rawWords, toTerm } from './terms.ts';
-import { type BaseVocabulary, isVersionNumber } from './vocabulary.ts';
+import { type BaseVocabulary, isVersionNumber, versionPairTerms } from './vocabulary.ts';
 
 /** The one question-length limit, owned by the core's door (`question-text.ts`). */
 export { MAX_QUESTION_CHARS } from '../question-text.ts';
@@ -141,6 +141,8 @@ export function parseQuestion(question: string, expander: SynonymExpander, vocab
     if (term && !terms.includes(term)) terms.push(term);
     if (terms.length >= MAX_QUERY_TERMS) break;
   }
+  // "tensorflow 2.0" is also searched as one term, when the base has it, beside the bare "2.0".
+  for (const pair of versionPairTerms(canonical)) if (vocabulary.knows(pair) && !terms.includes(pair) && terms.length < MAX_QUERY_TERMS) terms.push(pair);
   const plain = canonical.join(' ');
   const named = frameworks.namedIn(canonical);
   const sides: Framework[] = named.length === 0 && COMPARISON_CUES.test(plain) ? [...frameworks.ids] : named;

@@ -15,6 +15,22 @@ import { toTerm, words } from './terms.ts';
 export const isVersionNumber = (word: string): boolean => /^\d{1,2}(\.(\d+|x))*$|^\d+(\.(\d+|x))+$/.test(word) && !/^(19|20)\d\d$/.test(word);
 
 /**
+ * "name@version" terms for each version that follows a name in `canonical` words ("tensorflow 2.0" →
+ * "tensorflow@2.0"): indexed and searched beside the bare number, so a question about TensorFlow 2.0
+ * prefers the section that says "TensorFlow 2.0" over one that says "Apache 2.0".
+ */
+export function versionPairTerms(canonical: readonly string[]): string[] {
+  const pairs: string[] = [];
+  for (let i = 0; i + 1 < canonical.length; i++) {
+    const word = canonical[i] ?? '';
+    const next = canonical[i + 1] ?? '';
+    const name = isVersionNumber(word) ? null : toTerm(word);
+    if (name && !name.includes('@') && isVersionNumber(next)) pairs.push(`${name}@${next}`);
+  }
+  return pairs;
+}
+
+/**
  * Edits a typo may need: one slip in a word of five letters or more, two from eight. Shorter words are
  * never corrected: one slip turns most of them into another real word ("bake" → "base").
  */
@@ -64,11 +80,7 @@ export class BaseVocabulary {
       }
       for (const term of terms) this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
       for (const word of all) counts.set(word, (counts.get(word) ?? 0) + 1);
-      const canonical = canonicalize(all);
-      for (let i = 0; i + 1 < canonical.length; i++) {
-        const name = termOf(canonical[i] ?? '');
-        if (name && !isVersionNumber(canonical[i] ?? '') && isVersionNumber(canonical[i + 1] ?? '')) this.versioned.add(`${name} ${canonical[i + 1]}`);
-      }
+      for (const pair of versionPairTerms(canonicalize(all))) this.versioned.add(pair);
     }
     this.chunkCount = chunkCount;
     for (const word of [...extraWords, ...STOP_WORDS]) counts.set(word, (counts.get(word) ?? 0) + 1);
@@ -88,7 +100,7 @@ export class BaseVocabulary {
 
   /** Does the base give this named thing this version ("pytorch" "2.0")? */
   knowsVersion(term: string, version: string): boolean {
-    return this.versioned.has(`${term} ${version}`);
+    return this.versioned.has(`${term}@${version}`);
   }
 
   /** Inverse document frequency; terms in no chunk get the maximum (they are the most specific). */
