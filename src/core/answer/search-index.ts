@@ -15,7 +15,7 @@ import { type ChunkMatch, matchOf, rankChunks, type RankLayout } from './rank-ch
 import { analyseSentences, type AnalysedSentence } from './sentences.ts';
 import { SynonymExpander } from './synonym-expansion.ts';
 import { contentTerms, toTerm, words } from './terms.ts';
-import { BaseVocabulary, versionPairTerms } from './vocabulary.ts';
+import { BaseVocabulary, withVersionPairs } from './vocabulary.ts';
 
 /** Tuned on tests/eval/questions.yaml (see `bench/retrieval.ts` for the comparison with defaults). */
 export const RETRIEVAL_TUNING = {
@@ -120,6 +120,7 @@ export class KnowledgeIndex {
   private *indexChunks(chunks: readonly Chunk[]): Generator<readonly string[]> {
     const descriptors: { title: readonly string[]; tags: readonly string[] }[] = [];
     const descriptorIds = new Map<string, number>();
+    const canonicalize = (words: readonly string[]) => this.expander.canonicalize(words);
     for (const [position, chunk] of chunks.entries()) {
       const key = `${chunk.docTitle}\u0000${chunk.tags.join('\u0000')}`;
       let descriptorId = descriptorIds.get(key);
@@ -135,8 +136,11 @@ export class KnowledgeIndex {
       this.descriptorChunks[descriptorId]?.push(position);
       this.descriptorOf.push(descriptorId);
       const descriptor = descriptors[descriptorId] as (typeof descriptors)[number];
-      const heading = this.withVersionPairs(this.expander.expandWords(chunk.heading));
-      const body = this.withVersionPairs(this.expander.expandWords(chunk.body));
+      const heading = this.expander.expandWords(chunk.heading);
+      const body = this.expander.expandWords(chunk.body);
+      // Searched with "tensorflow@2.0" terms too; the text MiniSearch is handed stays as it was.
+      heading.words = withVersionPairs(heading.words, canonicalize);
+      body.words = withVersionPairs(body.words, canonicalize);
       this.tokenized.set(heading.text, heading.words).set(body.text, body.words);
       this.chunkSearch.add({ id: position, heading: heading.text, body: body.text });
       this.tokenized.clear();
@@ -145,12 +149,6 @@ export class KnowledgeIndex {
       this.affinity.push(frameworkShares(heading.words, body.words, chunk.frameworks, this.frameworks.ids));
       yield [...descriptor.title, ...heading.words, ...descriptor.tags, ...body.words];
     }
-  }
-
-  /** `expanded`'s words followed by its "name@version" terms (`versionPairTerms`), the text unchanged. */
-  private withVersionPairs(expanded: { text: string; words: string[] }): { text: string; words: string[] } {
-    const pairs = versionPairTerms(this.expander.canonicalize(expanded.words));
-    return pairs.length ? { text: expanded.text, words: [...expanded.words, ...pairs] } : expanded;
   }
 
   /** Normalises a question: truncation, typo correction, synonyms, content terms, what the base lacks. */

@@ -30,6 +30,12 @@ export function versionPairTerms(canonical: readonly string[]): string[] {
   return pairs;
 }
 
+/** `words` followed by their "name@version" terms, for indexing (see `versionPairTerms`). */
+export function withVersionPairs(words: readonly string[], canonicalize: (words: readonly string[]) => string[]): string[] {
+  const pairs = versionPairTerms(canonicalize(words));
+  return pairs.length ? [...words, ...pairs] : [...words];
+}
+
 /**
  * Edits a typo may need: one slip in a word of five letters or more, two from eight. Shorter words are
  * never corrected: one slip turns most of them into another real word ("bake" → "base").
@@ -44,8 +50,6 @@ export class BaseVocabulary {
   readonly documentFrequency = new Map<string, number>();
   /** Words a typo may be corrected to, by first letter: people rarely mistype the first letter. */
   private readonly correctable = new Map<string, Map<string, number>>();
-  /** "term number" pairs the base contains: "pytorch 2.0", "resnet 50", "tensorflow 1.5". */
-  private readonly versioned = new Set<string>();
   private readonly corrections = new Map<string, string | undefined>();
   readonly chunkCount: number;
   /** IDF of a term found in no chunk: the most specific a term can be. */
@@ -53,9 +57,9 @@ export class BaseVocabulary {
 
   /**
    * `texts`: each chunk's searchable text (heading, tags, body), synonyms already expanded — or that
-   * text's `words`, when the caller has them (the index passes them as it indexes each chunk, so a large
-   * base is tokenized once); `canonicalize` reads a text's words as a question is read ("TF 2.3" →
-   * "tensorflow 2.3").
+   * text's `words` followed by their `versionPairTerms`, when the caller has them (the index passes what
+   * it indexed, so a large base is tokenized once); `canonicalize` reads a text's words as a question is
+   * read ("TF 2.3" → "tensorflow 2.3"), to find a text's version pairs.
    */
   constructor(texts: Iterable<string | readonly string[]>, extraWords: Iterable<string>, canonicalize: (words: readonly string[]) => string[]) {
     let chunkCount = 0;
@@ -72,7 +76,7 @@ export class BaseVocabulary {
     };
     for (const text of texts) {
       chunkCount += 1;
-      const all = typeof text === 'string' ? words(text) : text;
+      const all = typeof text === 'string' ? withVersionPairs(words(text), canonicalize) : text;
       const terms = new Set<string>();
       for (const word of all) {
         const term = termOf(word);
@@ -80,7 +84,6 @@ export class BaseVocabulary {
       }
       for (const term of terms) this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
       for (const word of all) counts.set(word, (counts.get(word) ?? 0) + 1);
-      for (const pair of versionPairTerms(canonicalize(all))) this.versioned.add(pair);
     }
     this.chunkCount = chunkCount;
     for (const word of [...extraWords, ...STOP_WORDS]) counts.set(word, (counts.get(word) ?? 0) + 1);
@@ -98,9 +101,9 @@ export class BaseVocabulary {
     return this.documentFrequency.has(term);
   }
 
-  /** Does the base give this named thing this version ("pytorch" "2.0")? */
+  /** Does the base give this named thing this version ("pytorch" "2.0")? Its pair is one of its terms. */
   knowsVersion(term: string, version: string): boolean {
-    return this.versioned.has(`${term}@${version}`);
+    return this.documentFrequency.has(`${term}@${version}`);
   }
 
   /** Inverse document frequency; terms in no chunk get the maximum (they are the most specific). */
