@@ -7,7 +7,7 @@
  */
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { InstallURLOptions, StateStore } from '@slack/bolt';
-import type { Store } from '../../core/ports.ts';
+import { type Store, StoreUnavailableError } from '../../core/ports.ts';
 import { parseStoredJson } from '../../core/stored-json.ts';
 
 /** As long as Bolt's state cookie lives: an install started and not finished in 10 minutes starts over. */
@@ -46,7 +46,11 @@ export class SingleUseStateStore implements StateStore {
     if (expected.length !== given.length || !timingSafeEqual(expected, given)) throw new InvalidOAuthStateError('not signed by this app');
     // Claimed before it is read: of two redirects racing with one state, on any replicas, one wins.
     if (!(await this.store.claimOnce(`oauth-state-used:${id}`, STATE_TTL_MS))) throw new InvalidOAuthStateError('already used');
-    const options = parseStoredJson<InstallURLOptions>(await this.store.getSession(`oauth-state:${id}`).catch(() => undefined));
+    // An unreachable store is an outage to report as one, not an "expired" link the user cannot fix.
+    const stored = await this.store.getSession(`oauth-state:${id}`).catch((error: unknown) => {
+      throw error instanceof StoreUnavailableError ? error : new StoreUnavailableError(error);
+    });
+    const options = parseStoredJson<InstallURLOptions>(stored);
     await this.store.deleteSession(`oauth-state:${id}`);
     if (!options || (!Array.isArray(options.scopes) && typeof options.scopes !== 'string')) throw new InvalidOAuthStateError('expired or unknown');
     return options as InstallURLOptions;
