@@ -11,7 +11,7 @@ import { isOrdinaryWord } from './ordinary-words.ts';
 import { questionText } from '../question-text.ts';
 import type { SynonymExpander } from './synonym-expansion.ts';
 import { hasDigit, rawWords, toTerm } from './terms.ts';
-import { type BaseVocabulary, isVersionNumber, versionPairTerms } from './vocabulary.ts';
+import { type BaseVocabulary, isVersionNumber, versionPairs, versionPairTerms } from './vocabulary.ts';
 
 /** The one question-length limit, owned by the core's door (`question-text.ts`). */
 export { MAX_QUESTION_CHARS } from '../question-text.ts';
@@ -99,14 +99,12 @@ function missingThings(tokens: readonly Word[], canonical: readonly string[], vo
     seen.add(terms.join(' '));
     missing.push({ text, terms });
   };
-  canonical.forEach((word, i) => {
-    const next = canonical[i + 1] ?? '';
-    const term = toTerm(word);
+  for (const { at, name, version } of versionPairs(canonical)) {
     // "85 percent", "50k requests", "3x" are figures, not versions.
-    const figure = /^(percent|x|times)$/.test(canonical[i + 2] ?? '');
-    if (!term || isVersionNumber(word) || !isVersionNumber(next) || figure) return;
-    if (!vocabulary.knowsVersion(term, next)) add(`${frameworks.has(word) ? frameworks.nameOf(word) : word} ${next}`, [term, next]);
-  });
+    if (/^(percent|x|times)$/.test(canonical[at + 2] ?? '')) continue;
+    const word = canonical[at] ?? '';
+    if (!vocabulary.knowsVersion(name, version)) add(`${frameworks.has(word) ? frameworks.nameOf(word) : word} ${version}`, [name, version]);
+  }
   const shouting = tokens.every((t) => t.raw === t.raw.toUpperCase());
   tokens.forEach((token, i) => {
     const term = toTerm(token.word);

@@ -14,20 +14,33 @@ import { toTerm, words } from './terms.ts';
  */
 export const isVersionNumber = (word: string): boolean => /^\d{1,2}(\.(\d+|x))*$|^\d+(\.(\d+|x))+$/.test(word) && !/^(19|20)\d\d$/.test(word);
 
+/** A name followed by a version in canonical words: `at` is the name's position ("pytorch" "2.5"). */
+export interface VersionPair {
+  at: number;
+  /** The name's term. */
+  name: string;
+  version: string;
+}
+
+/** Each place in `canonical` words where a version follows a name ("pytorch 2.5", "llama 3"). */
+export function versionPairs(canonical: readonly string[]): VersionPair[] {
+  const pairs: VersionPair[] = [];
+  for (let i = 0; i + 1 < canonical.length; i++) {
+    const word = canonical[i] ?? '';
+    const next = canonical[i + 1] ?? '';
+    const name = isVersionNumber(word) ? null : toTerm(word);
+    if (name && !name.includes('@') && isVersionNumber(next)) pairs.push({ at: i, name, version: next });
+  }
+  return pairs;
+}
+
 /**
  * "name@version" terms for each version that follows a name in `canonical` words ("tensorflow 2.0" →
  * "tensorflow@2.0"): indexed and searched beside the bare number, so a question about TensorFlow 2.0
  * prefers the section that says "TensorFlow 2.0" over one that says "Apache 2.0".
  */
 export function versionPairTerms(canonical: readonly string[]): string[] {
-  const pairs: string[] = [];
-  for (let i = 0; i + 1 < canonical.length; i++) {
-    const word = canonical[i] ?? '';
-    const next = canonical[i + 1] ?? '';
-    const name = isVersionNumber(word) ? null : toTerm(word);
-    if (name && !name.includes('@') && isVersionNumber(next)) pairs.push(`${name}@${next}`);
-  }
-  return pairs;
+  return versionPairs(canonical).map((p) => `${p.name}@${p.version}`);
 }
 
 /** `words` followed by their "name@version" terms, for indexing (see `versionPairTerms`). */
