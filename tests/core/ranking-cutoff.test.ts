@@ -5,8 +5,7 @@
  * the side boost of a question naming one framework, and without.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import MiniSearch from 'minisearch';
-import { chunkMatches, KnowledgeIndex } from '../../src/core/answer/search-index.ts';
+import { KnowledgeIndex } from '../../src/core/answer/search-index.ts';
 import { syntheticChunks } from '../../bench/synthetic-base.ts';
 import { loadEvalSet } from './eval-set.ts';
 import { loadShippedSnapshot } from './fixture-kb.ts';
@@ -34,21 +33,5 @@ describe('ranking with a cut-off', () => {
     }
     // The early stop was exercised: most questions have more matches than the ten kept.
     expect(reranked).toBeGreaterThan(questions.length / 2);
-  });
-
-  it("reads MiniSearch's matches unsorted with exactly the scores and terms its search gives", () => {
-    const engine = new MiniSearch<{ id: number; heading: string; body: string }>({ fields: ['heading', 'body'] });
-    engine.addAll(Array.from({ length: 200 }, (_, i) => ({ id: i, heading: `part ${i % 7}`, body: `graph mode eager ${i % 3 ? 'tensor' : 'keras'} ${'model '.repeat(i % 5)}` })));
-    const options = { boost: { heading: 2 }, prefix: true, boostTerm: (term: string) => (term === 'model' ? 0.3 : 1) };
-    for (const query of ['graph keras', 'part model', 'tens', 'eager 3 keras model', 'nothing']) {
-      const sorted = engine.search(query, options);
-      const unsorted = [...chunkMatches(engine, query, options)];
-      const view = (m: { id: unknown; score: number; queryTerms: readonly string[]; match: object }) =>
-        `${m.id} ${m.score} ${m.queryTerms.join(',')} ${Object.keys(m.match).join(',')}`;
-      expect(unsorted.map(view).sort(), query).toEqual(sorted.map(view).sort());
-    }
-    // The unsorted path was taken: without executeQuery the order would be search's, best first.
-    const unsorted = [...chunkMatches(engine, 'part model', options)].map((m) => m.score);
-    expect(unsorted).not.toEqual([...unsorted].sort((a, b) => b - a));
   });
 });

@@ -8,15 +8,18 @@
  * 100,000-chunk base only to keep ten was about a fifth of its time. Ties are broken exactly as if they had
  * arrived sorted by MiniSearch's score (higher first, then match order), so the result is the same.
  */
-/** A chunk match as MiniSearch scores it: `score` includes its matched-terms multiplier. */
-export interface ChunkMatch {
-  /** Position in the base. */
-  id: number;
-  score: number;
+/**
+ * Chunk matches as MiniSearch scores them, in its match order, read by position (no object per match).
+ * `score` includes the matched-terms multiplier; `id` is the chunk's position in the base.
+ */
+export interface ChunkMatches {
+  readonly size: number;
+  id(i: number): number;
+  score(i: number): number;
   /** The query terms matched. */
-  queryTerms: readonly string[];
-  /** The chunk's own terms matched, as keys (MiniSearch's `match`). */
-  match: object;
+  queryTerms(i: number): readonly string[];
+  /** The chunk's own terms matched (MiniSearch's `match` keys). */
+  documentTerms(i: number): readonly string[];
 }
 
 /** A match: MiniSearch's sum of field scores before its matched-terms multiplier, and the terms. */
@@ -68,40 +71,47 @@ const ranksAbove = (a: Kept, b: Kept) =>
  * heading and body, plus its descriptor's title and tags — times the number of query terms matched in
  * any of them; then the side boost. Nothing is allocated for a chunk unless it makes the cut.
  */
-export function rankChunks(chunkMatches: Iterable<ChunkMatch>, descriptors: ReadonlyMap<number, Match>, layout: RankLayout, limit: number): RankedChunk[] {
+export function rankChunks(chunkMatches: ChunkMatches, descriptors: ReadonlyMap<number, Match>, layout: RankLayout, limit: number): RankedChunk[] {
   const top: Kept[] = [];
   let cutoff = 0;
   let arrival = 0;
-  const keep = (candidate: Omit<Kept, 'queryTerms' | 'terms'>, own: Match | undefined, descriptor: Match | undefined) => {
+  /** `ownMatch` is only worked out for a chunk that makes the cut (its terms cost a walk of the postings). */
+  const keep = (candidate: Omit<Kept, 'queryTerms' | 'terms'>, ownMatch: () => Match | undefined, descriptor: Match | undefined) => {
+    // Sorted, at most `limit` long.
+    let i = top.length;
+    while (i > 0 && ranksAbove(candidate as Kept, top[i - 1] as Kept)) i--;
+    if (i >= limit) return;
+    const own = ownMatch();
     const queryTerms = [...new Set([...(own?.queryTerms ?? []), ...(descriptor?.queryTerms ?? [])])];
     const terms = [...new Set([...(own?.terms ?? []), ...(descriptor?.terms ?? [])])];
     const kept: Kept = { ...candidate, queryTerms, terms };
-    // Sorted, at most `limit` long.
-    let i = top.length;
-    while (i > 0 && ranksAbove(kept, top[i - 1] as Kept)) i--;
-    if (i >= limit) return;
     top.splice(i, 0, kept);
     if (top.length > limit) top.pop();
     if (top.length === limit) cutoff = (top[limit - 1] as Kept).score;
   };
   // Chunks the chunk search returned, so the descriptor pass below does not count them twice.
   const matched = descriptors.size ? new Uint8Array(layout.chunkCount) : undefined;
-  for (const result of chunkMatches) {
-    const { id } = result;
+  // By descriptor id: read once per chunk match, an array index is cheaper than a map lookup.
+  const descriptorMatch: (Match | undefined)[] = [];
+  for (const [descriptorId, match] of descriptors) descriptorMatch[descriptorId] = match;
+  for (let i = 0; i < chunkMatches.size; i++) {
+    const id = chunkMatches.id(i);
     if (matched) matched[id] = 1;
-    const descriptor = descriptors.size ? descriptors.get(layout.descriptorOf[id] ?? -1) : undefined;
-    let score = result.score;
+    const descriptor = descriptors.size ? descriptorMatch[layout.descriptorOf[id] ?? -1] : undefined;
+    const searchScore = chunkMatches.score(i);
+    let score = searchScore;
     if (descriptor) {
+      const queryTerms = chunkMatches.queryTerms(i);
       let extra = 0;
-      for (const term of descriptor.queryTerms) if (!result.queryTerms.includes(term)) extra += 1;
-      const own = result.queryTerms.length;
-      score = (result.score / own + descriptor.raw) * (own + extra);
+      for (const term of descriptor.queryTerms) if (!queryTerms.includes(term)) extra += 1;
+      const own = queryTerms.length;
+      score = (searchScore / own + descriptor.raw) * (own + extra);
     }
     score *= layout.sideFactor(id);
     // At the cut-off a tie may still win: an unsorted match can have arrived late.
     if (score > 0 && score >= cutoff) {
-      const own = matchOf({ score: result.score, queryTerms: result.queryTerms, terms: Object.keys(result.match) });
-      keep({ id, score, searchScore: result.score, arrival }, own, descriptor);
+      const own = () => matchOf({ score: searchScore, queryTerms: chunkMatches.queryTerms(i), terms: chunkMatches.documentTerms(i) });
+      keep({ id, score, searchScore, arrival }, own, descriptor);
     }
     arrival += 1;
   }
@@ -112,7 +122,7 @@ export function rankChunks(chunkMatches: Iterable<ChunkMatch>, descriptors: Read
     if (descriptorScore * layout.maxSideFactor <= cutoff) continue;
     for (const id of layout.descriptorChunks[descriptorId] ?? []) {
       const score = descriptorScore * layout.sideFactor(id);
-      if (score > cutoff && !matched?.[id]) keep({ id, score, searchScore: Number.NEGATIVE_INFINITY, arrival: arrival++ }, undefined, descriptor);
+      if (score > cutoff && !matched?.[id]) keep({ id, score, searchScore: Number.NEGATIVE_INFINITY, arrival: arrival++ }, () => undefined, descriptor);
     }
   }
   return top.map(({ id, score, queryTerms, terms }) => ({ id, score, queryTerms, terms }));

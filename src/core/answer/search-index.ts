@@ -11,7 +11,8 @@ import { frameworkShares, type FrameworkShares } from './framework-affinity.ts';
 import type { FrameworkList } from './frameworks.ts';
 import { loadOrdinaryWords } from './ordinary-words.ts';
 import { parseQuestion, type ParsedQuestion } from './question.ts';
-import { type ChunkMatch, matchOf, rankChunks, type RankLayout } from './rank-chunks.ts';
+import { PostingScorer, type ScoreOptions } from './posting-scorer.ts';
+import { type ChunkMatches, matchOf, rankChunks, type RankLayout } from './rank-chunks.ts';
 import { analyseSentences, type AnalysedSentence } from './sentences.ts';
 import { SynonymExpander } from './synonym-expansion.ts';
 import { contentTerms, toTerm, words } from './terms.ts';
@@ -69,9 +70,13 @@ export class KnowledgeIndex {
   readonly sides = new Map<string, Framework[]>();
   /** Per chunk, each framework's share of its framework mentions (0–1). */
   private readonly affinity: FrameworkShares[] = [];
+  /** Per framework, each chunk's side boost for a question naming only it: read once per match. */
+  private readonly sideFactors = new Map<Framework, Float64Array>();
   readonly chunkCount: number;
   private readonly chunkSearch: MiniSearch<IndexedChunk>;
   private readonly descriptorSearch: MiniSearch<IndexedDescriptor>;
+  /** Scores chunk queries over the chunk index's postings; undefined if MiniSearch's internals changed. */
+  private readonly chunkScorer: PostingScorer | undefined;
   /** By position in the base (the constructor's array). */
   private readonly chunkList: readonly Chunk[];
   private readonly descriptorOf: number[] = [];
@@ -111,6 +116,7 @@ export class KnowledgeIndex {
     const variants = Object.values(table).flatMap((list) => list.flatMap((v) => words(v)));
     loadOrdinaryWords(); // the question parser reads it; loaded here so no question waits for it
     this.vocabulary = new BaseVocabulary(this.indexChunks(chunks), variants, (w) => this.expander.canonicalize(w));
+    this.chunkScorer = PostingScorer.for(this.chunkSearch);
   }
 
   /**
@@ -196,20 +202,37 @@ export class KnowledgeIndex {
     return terms;
   }
 
+  /** For a question naming only `framework`: per chunk, `1 + sideWeight × (share − ½)`, worked out once. */
+  private sideFactorsFor(framework: Framework): (id: number) => number {
+    let factors = this.sideFactors.get(framework);
+    if (!factors) {
+      factors = Float64Array.from(this.affinity, (shares) => 1 + RETRIEVAL_TUNING.sideWeight * ((shares[framework] ?? 0.5) - 0.5));
+      this.sideFactors.set(framework, factors);
+    }
+    const table = factors;
+    return (id) => table[id] ?? 1;
+  }
+
   /** Ranked chunks for a parsed question, best first. */
   query(parsed: ParsedQuestion, limit = 8): SearchHit[] {
     if (parsed.terms.length === 0) return [];
     const only = parsed.frameworks.length === 1 ? parsed.frameworks[0] : undefined;
-    const options: SearchOptions = {
+    const scoring: ScoreOptions = {
       boost: RETRIEVAL_TUNING.boost,
-      weights: { prefix: RETRIEVAL_TUNING.prefixWeight, fuzzy: 0 },
+      prefixWeight: RETRIEVAL_TUNING.prefixWeight,
       // Prefix expansion of 4-letter stems ("mode" → "model", "modern") touches most of a large base.
       prefix: (term) => term.length >= 5 && !this.frameworks.has(term),
+      boostTerm: (term) => this.termBoost(term),
+    };
+    const options: SearchOptions = {
+      boost: scoring.boost,
+      weights: { prefix: scoring.prefixWeight, fuzzy: 0 },
+      prefix: scoring.prefix,
       fuzzy: false,
       // Terms arrive already processed by parseQuestion; stemming twice would change them.
       tokenize: (text) => text.split(' '),
       processTerm: (term) => term,
-      boostTerm: (term) => this.termBoost(term),
+      boostTerm: scoring.boostTerm,
     };
     // Framework names occur in nearly every chunk: searching them would score the whole base for almost
     // no signal. They steer through the side boost instead, and are searched only when nothing else is.
@@ -224,10 +247,13 @@ export class KnowledgeIndex {
       chunkCount: this.chunkCount,
       descriptorOf: this.descriptorOf,
       descriptorChunks: this.descriptorChunks,
-      sideFactor: (id) => (only ? 1 + RETRIEVAL_TUNING.sideWeight * ((this.affinity[id]?.[only] ?? 0.5) - 0.5) : 1),
+      sideFactor: only ? this.sideFactorsFor(only) : () => 1,
       maxSideFactor: only ? 1 + RETRIEVAL_TUNING.sideWeight / 2 : 1,
     };
-    const ranked = rankChunks(chunkMatches(this.chunkSearch, query, options), descriptorMatches, layout, limit);
+    const rank = (matches: ChunkMatches) => rankChunks(matches, descriptorMatches, layout, limit);
+    // The same terms MiniSearch would search: the query split on spaces, empty ones dropped.
+    const scored = this.chunkScorer?.score(query.split(' ').filter(Boolean), scoring, rank);
+    const ranked = scored ? scored.value : rank(miniSearchMatches(this.chunkSearch, query, options));
     const hits: SearchHit[] = [];
     for (const { id, score, queryTerms, terms } of ranked) {
       const chunk = this.chunkList[id];
@@ -247,21 +273,28 @@ interface UnsortedSearch {
 }
 
 /**
- * Every chunk matching `query`, scored exactly as `search` scores it (field scores times the number of
- * query terms matched), in match order — ranking keeps the best few, so building and sorting them all is
- * waste (about a fifth of a question's time at 100,000 chunks). `executeQuery` is not in MiniSearch's typings;
- * should a future version drop it, this falls back to `search`. `tests/core/ranking-cutoff.test.ts`
- * checks both give the same matches.
+ * Every match of `query` as MiniSearch's own search scores it (field scores times the number of query
+ * terms matched), in its match order: the path when `PostingScorer` cannot read the index, and what
+ * `tests/core/posting-scorer.test.ts` compares it with. Reads `executeQuery` (not in MiniSearch's typings)
+ * to skip sorting every match; falls back to `search` should a version drop it.
  */
-export function* chunkMatches(index: MiniSearch<IndexedChunk>, query: string, options: SearchOptions): Generator<ChunkMatch> {
+export function miniSearchMatches(index: MiniSearch<IndexedChunk>, query: string, options: SearchOptions): ChunkMatches {
   const unsorted = index as unknown as Partial<UnsortedSearch>;
+  const list: { id: number; score: number; queryTerms: readonly string[]; match: object }[] = [];
   if (typeof unsorted.executeQuery !== 'function' || !(unsorted._documentIds instanceof Map)) {
-    for (const result of index.search(query, options)) yield { id: result.id as number, score: result.score, queryTerms: result.queryTerms, match: result.match };
-    return;
+    for (const result of index.search(query, options)) list.push({ id: result.id as number, score: result.score, queryTerms: result.queryTerms, match: result.match });
+  } else {
+    for (const [shortId, { score, terms, match }] of unsorted.executeQuery(query, options)) {
+      list.push({ id: unsorted._documentIds.get(shortId) as number, score: score * (terms.length || 1), queryTerms: terms, match });
+    }
   }
-  for (const [shortId, { score, terms, match }] of unsorted.executeQuery(query, options)) {
-    yield { id: unsorted._documentIds.get(shortId) as number, score: score * (terms.length || 1), queryTerms: terms, match };
-  }
+  return {
+    size: list.length,
+    id: (i) => list[i]?.id as number,
+    score: (i) => list[i]?.score as number,
+    queryTerms: (i) => list[i]?.queryTerms ?? [],
+    documentTerms: (i) => Object.keys(list[i]?.match ?? {}),
+  };
 }
 
 /** One table for expansion: each framework's aliases first (in declared order), then `synonyms.yaml`. */
