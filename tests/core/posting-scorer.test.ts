@@ -14,7 +14,7 @@ import { syntheticChunks } from '../../bench/synthetic-base.ts';
 import { loadEvalSet } from './eval-set.ts';
 import { loadShippedSnapshot } from './fixture-kb.ts';
 
-const view = (m: ChunkMatches) => Array.from({ length: m.size }, (_, i) => `${m.id(i)} ${m.score(i)} ${m.queryTerms(i).join(',')} ${m.documentTerms(i).join(',')}`);
+const view = (m: ChunkMatches) => Array.from({ length: m.size }, (_, i) => `${m.ids[i]} ${m.scores[i]} ${m.queryTerms(i).join(',')} ${m.documentTerms(i).join(',')}`);
 
 describe('PostingScorer', () => {
   const engine = new MiniSearch<{ id: number; heading: string; body: string }>({ fields: ['heading', 'body'] });
@@ -36,7 +36,7 @@ describe('PostingScorer', () => {
       expect(ours, query).toEqual(view(miniSearchMatches(engine as never, query, options)));
     }
     // Not vacuous: prefixes matched several longer words, and the order is not simply best first.
-    const scores = scorer?.score(['mod'], scoring, (m) => Array.from({ length: m.size }, (_, i) => m.score(i)))?.value ?? [];
+    const scores = scorer?.score(['mod'], scoring, (m) => Array.from(m.scores))?.value ?? [];
     expect(scores.length).toBeGreaterThan(100);
     expect(scores).not.toEqual([...scores].sort((a, b) => b - a));
   });

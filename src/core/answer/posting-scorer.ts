@@ -41,10 +41,10 @@ export interface ScoreOptions {
 /** Matches of one query, valid until the next query on the same scorer. */
 export interface PostingMatches {
   readonly size: number;
-  /** The document's id as it was added. */
-  id(i: number): number;
-  /** MiniSearch's score: the sum of weighted field scores times the number of query terms matched. */
-  score(i: number): number;
+  /** Per match, the document's id as it was added. */
+  readonly ids: Int32Array;
+  /** Per match, MiniSearch's score: the sum of weighted field scores times the number of query terms matched. */
+  readonly scores: Float64Array;
   /** The query terms matched, in query order (MiniSearch's `queryTerms`). */
   queryTerms(i: number): readonly string[];
   /** The document's own terms matched, in the order `Object.keys` gives MiniSearch's `match`. */
@@ -64,7 +64,7 @@ function bitCount(mask: number): number {
 export class PostingScorer {
   private readonly fieldCount: number;
   private readonly fieldLength: Float64Array;
-  private readonly externalIds: unknown[];
+  private readonly externalIds: number[];
   /** Per document: the running total, this query term's part of it, and the query terms matched (bits). */
   private readonly total: Float64Array;
   private readonly termScore: Float64Array;
@@ -74,6 +74,9 @@ export class PostingScorer {
   private readonly touched: Int32Array;
   /** Documents in MiniSearch's match order: first touch, query term by query term. */
   private readonly arrival: Int32Array;
+  /** Per match (by arrival): its id and MiniSearch's score, what ranking reads. */
+  private readonly matchIds: Int32Array;
+  private readonly matchScores: Float64Array;
   private stamp = 0;
   private busy = false;
 
@@ -85,13 +88,15 @@ export class PostingScorer {
     for (const [shortId, lengths] of index._fieldLength) {
       for (let f = 0; f < this.fieldCount; f++) this.fieldLength[shortId * this.fieldCount + f] = lengths[f] ?? 0;
     }
-    for (const [shortId, id] of index._documentIds) this.externalIds[shortId] = id;
+    for (const [shortId, id] of index._documentIds) this.externalIds[shortId] = id as number;
     this.total = new Float64Array(size);
     this.termScore = new Float64Array(size);
     this.termMask = new Uint32Array(size);
     this.lastTerm = new Uint32Array(size);
     this.touched = new Int32Array(size);
     this.arrival = new Int32Array(size);
+    this.matchIds = new Int32Array(size);
+    this.matchScores = new Float64Array(size);
   }
 
   /** A scorer over `search`'s index, or undefined when its internals are not the ones this reads. */
@@ -148,13 +153,15 @@ export class PostingScorer {
         }
         return list;
       };
+      for (let i = 0; i < arrived; i++) {
+        const doc = this.arrival[i] as number;
+        this.matchIds[i] = this.externalIds[doc] as number;
+        this.matchScores[i] = (this.total[doc] as number) * bitCount(this.termMask[doc] as number);
+      }
       const matches: PostingMatches = {
         size: arrived,
-        id: (i) => this.externalIds[this.arrival[i] as number] as number,
-        score: (i) => {
-          const doc = this.arrival[i] as number;
-          return (this.total[doc] as number) * bitCount(this.termMask[doc] as number);
-        },
+        ids: this.matchIds.subarray(0, arrived),
+        scores: this.matchScores.subarray(0, arrived),
         queryTerms: (i) => queryTerms(this.arrival[i] as number),
         documentTerms: (i) => this.documentTerms(this.arrival[i] as number, derived),
       };

@@ -14,8 +14,10 @@
  */
 export interface ChunkMatches {
   readonly size: number;
-  id(i: number): number;
-  score(i: number): number;
+  /** Per match, the chunk's position in the base. */
+  readonly ids: ArrayLike<number>;
+  /** Per match, MiniSearch's score. */
+  readonly scores: ArrayLike<number>;
   /** The query terms matched. */
   queryTerms(i: number): readonly string[];
   /** The chunk's own terms matched (MiniSearch's `match` keys). */
@@ -50,8 +52,8 @@ export interface RankLayout {
   descriptorOf: readonly number[];
   /** Per descriptor, the positions of its chunks. */
   descriptorChunks: readonly (readonly number[])[];
-  /** Multiplier for a chunk (the side boost), and the largest it can be. */
-  sideFactor: (id: number) => number;
+  /** Per chunk position, its multiplier (the side boost; none: 1), and the largest it can be. */
+  sideFactors: ArrayLike<number> | undefined;
   maxSideFactor: number;
 }
 
@@ -94,11 +96,13 @@ export function rankChunks(chunkMatches: ChunkMatches, descriptors: ReadonlyMap<
   // By descriptor id: read once per chunk match, an array index is cheaper than a map lookup.
   const descriptorMatch: (Match | undefined)[] = [];
   for (const [descriptorId, match] of descriptors) descriptorMatch[descriptorId] = match;
+  const { ids, scores } = chunkMatches;
+  const sideFactors = layout.sideFactors;
   for (let i = 0; i < chunkMatches.size; i++) {
-    const id = chunkMatches.id(i);
+    const id = ids[i] as number;
     if (matched) matched[id] = 1;
     const descriptor = descriptors.size ? descriptorMatch[layout.descriptorOf[id] ?? -1] : undefined;
-    const searchScore = chunkMatches.score(i);
+    const searchScore = scores[i] as number;
     let score = searchScore;
     if (descriptor) {
       const queryTerms = chunkMatches.queryTerms(i);
@@ -107,7 +111,7 @@ export function rankChunks(chunkMatches: ChunkMatches, descriptors: ReadonlyMap<
       const own = queryTerms.length;
       score = (searchScore / own + descriptor.raw) * (own + extra);
     }
-    score *= layout.sideFactor(id);
+    if (sideFactors) score *= sideFactors[id] as number;
     // At the cut-off a tie may still win: an unsorted match can have arrived late.
     if (score > 0 && score >= cutoff) {
       const own = () => matchOf({ score: searchScore, queryTerms: chunkMatches.queryTerms(i), terms: chunkMatches.documentTerms(i) });
@@ -121,7 +125,7 @@ export function rankChunks(chunkMatches: ChunkMatches, descriptors: ReadonlyMap<
     const descriptorScore = descriptor.raw * descriptor.queryTerms.length;
     if (descriptorScore * layout.maxSideFactor <= cutoff) continue;
     for (const id of layout.descriptorChunks[descriptorId] ?? []) {
-      const score = descriptorScore * layout.sideFactor(id);
+      const score = sideFactors ? descriptorScore * (sideFactors[id] as number) : descriptorScore;
       if (score > cutoff && !matched?.[id]) keep({ id, score, searchScore: Number.NEGATIVE_INFINITY, arrival: arrival++ }, () => undefined, descriptor);
     }
   }

@@ -203,14 +203,13 @@ export class KnowledgeIndex {
   }
 
   /** For a question naming only `framework`: per chunk, `1 + sideWeight × (share − ½)`, worked out once. */
-  private sideFactorsFor(framework: Framework): (id: number) => number {
+  private sideFactorsFor(framework: Framework): Float64Array {
     let factors = this.sideFactors.get(framework);
     if (!factors) {
       factors = Float64Array.from(this.affinity, (shares) => 1 + RETRIEVAL_TUNING.sideWeight * ((shares[framework] ?? 0.5) - 0.5));
       this.sideFactors.set(framework, factors);
     }
-    const table = factors;
-    return (id) => table[id] ?? 1;
+    return factors;
   }
 
   /** Ranked chunks for a parsed question, best first. */
@@ -247,7 +246,7 @@ export class KnowledgeIndex {
       chunkCount: this.chunkCount,
       descriptorOf: this.descriptorOf,
       descriptorChunks: this.descriptorChunks,
-      sideFactor: only ? this.sideFactorsFor(only) : () => 1,
+      sideFactors: only ? this.sideFactorsFor(only) : undefined,
       maxSideFactor: only ? 1 + RETRIEVAL_TUNING.sideWeight / 2 : 1,
     };
     const rank = (matches: ChunkMatches) => rankChunks(matches, descriptorMatches, layout, limit);
@@ -290,8 +289,8 @@ export function miniSearchMatches(index: MiniSearch<IndexedChunk>, query: string
   }
   return {
     size: list.length,
-    id: (i) => list[i]?.id as number,
-    score: (i) => list[i]?.score as number,
+    ids: list.map((m) => m.id),
+    scores: list.map((m) => m.score),
     queryTerms: (i) => list[i]?.queryTerms ?? [],
     documentTerms: (i) => Object.keys(list[i]?.match ?? {}),
   };
