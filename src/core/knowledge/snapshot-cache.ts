@@ -11,7 +11,8 @@
  * reader never sees half a file. Only a base without errors is cached.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { readdirSync, readFileSync } from 'node:fs';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FrameworkList, type FrameworkInfo } from '../answer/frameworks.ts';
@@ -47,17 +48,19 @@ export function cacheDirFrom(env: NodeJS.ProcessEnv = process.env): string | und
   return value ? path.resolve(value) : DEFAULT_CACHE_DIR;
 }
 
-/** Every file under `dir`, sorted, as `relative path → bytes`, into the hash (length-prefixed: no ambiguity). */
-async function hashTree(hash: ReturnType<typeof createHash>, label: string, dir: string): Promise<void> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+/**
+ * Every file under `dir`, sorted, as `relative path → bytes`, into the hash (length-prefixed: no ambiguity).
+ * Synchronous on purpose: for ~150 small files, `fs/promises` cost ~100 ms of thread-pool round trips.
+ */
+function hashTree(hash: ReturnType<typeof createHash>, label: string, dir: string): void {
+  const entries = readdirSync(dir, { recursive: true, withFileTypes: true });
   const files = entries
     .filter((e) => e.isFile())
     .map((e) => path.join((e as { parentPath?: string }).parentPath ?? (e as unknown as { path: string }).path, e.name))
     .sort();
-  const contents = await Promise.all(files.map((f) => readFile(f)));
   hash.update(`${label}\u0000${files.length}\u0000`);
-  for (const [i, file] of files.entries()) {
-    const bytes = contents[i] as Buffer;
+  for (const file of files) {
+    const bytes = readFileSync(file);
     hash.update(`${path.relative(dir, file)}\u0000${bytes.length}\u0000`).update(bytes);
   }
 }
@@ -67,10 +70,10 @@ export async function snapshotKey(root: string): Promise<string | undefined> {
   try {
     const hash = createHash('sha256');
     hash.update(`format ${FORMAT}\u0000node ${process.version}\u0000cwd ${process.cwd()}\u0000root ${root}\u0000`);
-    await hashTree(hash, 'knowledge', root);
-    await hashTree(hash, 'code', CORE_DIR);
+    hashTree(hash, 'knowledge', root);
+    hashTree(hash, 'code', CORE_DIR);
     const minisearch = fileURLToPath(import.meta.resolve('minisearch'));
-    hash.update(`minisearch ${minisearch}\u0000`).update(await readFile(minisearch));
+    hash.update(`minisearch ${minisearch}\u0000`).update(readFileSync(minisearch));
     return hash.digest('hex');
   } catch {
     return undefined;
@@ -101,7 +104,7 @@ function looksValid(parts: Partial<CachedParts>, key: string): parts is CachedPa
 /** The snapshot from the cache when its key matches `key`; undefined on any miss or damage. */
 export async function readCachedSnapshot(cacheDir: string, root: string, key: string): Promise<KnowledgeSnapshot | undefined> {
   try {
-    const parts = JSON.parse(await readFile(cacheFile(cacheDir, root), 'utf8')) as Partial<CachedParts>;
+    const parts = JSON.parse(readFileSync(cacheFile(cacheDir, root), 'utf8')) as Partial<CachedParts>;
     if (!looksValid(parts, key)) return undefined;
     const frameworks = new FrameworkList(parts.frameworks);
     return buildSnapshot(parts.documents, parts.chunks, parts.synonyms, frameworks, { ...parts.flow, frameworks }, parts.disagreements);
