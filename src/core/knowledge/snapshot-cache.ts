@@ -80,9 +80,12 @@ export async function snapshotKey(root: string): Promise<string | undefined> {
   }
 }
 
-/** One cache file per knowledge directory and working directory, so bases (and worktrees) do not evict each other. */
+/**
+ * One cache file per knowledge directory, working directory and code folder, so bases, worktrees and the
+ * compiled and source runs of one checkout do not evict each other.
+ */
 function cacheFile(cacheDir: string, root: string): string {
-  const place = createHash('sha256').update(`${process.cwd()}\u0000${root}`).digest('hex').slice(0, 16);
+  const place = createHash('sha256').update(`${process.cwd()}\u0000${root}\u0000${CORE_DIR}`).digest('hex').slice(0, 16);
   return path.join(cacheDir, `snapshot-${place}.json`);
 }
 
