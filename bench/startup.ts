@@ -130,7 +130,8 @@ export async function run(): Promise<void> {
   console.log('| ask end to end (start → answer → exit) | min / median / max |');
   console.log('|---|---|');
   for (const [i, v] of ASK.entries()) console.log(`| ${v.label} | ${spread(ask[i] ?? [])} |`);
-  const [compiled = [], , , launcher = [], npm = []] = ask;
+  // Positions in ASK: compiled, cache off, sources, old script, launcher, npm run.
+  const [compiled = [], , , , launcher = [], npm = []] = ask;
   const npmShare = npm.map((t, i) => t - (launcher[i] ?? 0));
   console.log(`| npm's own share (npm run − launcher, same round) | ${spread(npmShare)} |`);
   console.log('\n| console chat (start → greeting) | min / median / max |');
