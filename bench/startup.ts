@@ -28,12 +28,20 @@ interface Variant {
   args: string[];
   /** Another checkout to run in (STARTUP_BEFORE); default this one. */
   cwd?: string;
+  /** Extra environment, e.g. the snapshot cache turned off. */
+  env?: Record<string, string>;
 }
 
 const BEFORE = process.env.STARTUP_BEFORE;
 
 const ASK: Variant[] = [
   { label: 'compiled: `node dist/cli/ask.js`', command: process.execPath, args: ['dist/cli/ask.js', '--json', QUESTION] },
+  {
+    label: 'compiled, snapshot cache off (`KNOWLEDGE_CACHE_DIR=off`)',
+    command: process.execPath,
+    args: ['dist/cli/ask.js', '--json', QUESTION],
+    env: { KNOWLEDGE_CACHE_DIR: 'off' },
+  },
   { label: 'sources: `node --import tsx src/cli/ask.ts`', command: process.execPath, args: ['--import', 'tsx', 'src/cli/ask.ts', '--json', QUESTION] },
   { label: 'before: `tsx src/cli/ask.ts` (the old script)', command: process.execPath, args: ['node_modules/tsx/dist/cli.mjs', 'src/cli/ask.ts', '--json', QUESTION] },
   { label: 'launcher: `node scripts/run-built.mjs cli/ask`', command: process.execPath, args: ['scripts/run-built.mjs', 'cli/ask', '--json', QUESTION] },
@@ -63,7 +71,9 @@ function freePort(): Promise<number> {
  * until it exits — which must be with code 0 and a JSON answer.
  */
 async function timeProcess(variant: Variant, done?: (stdout: string) => boolean): Promise<number> {
-  const env = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ENV_FILE: 'none', PORT: String(await freePort()) };
+  // KNOWLEDGE_CACHE_DIR passes through, so a run can keep its snapshot cache out of a shared node_modules.
+  const cache = process.env.KNOWLEDGE_CACHE_DIR ? { KNOWLEDGE_CACHE_DIR: process.env.KNOWLEDGE_CACHE_DIR } : {};
+  const env = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ENV_FILE: 'none', PORT: String(await freePort()), ...cache, ...variant.env };
   const started = performance.now();
   const child = spawn(variant.command, variant.args, { cwd: variant.cwd ?? ROOT, env, stdio: ['pipe', 'pipe', 'pipe'] });
   let stdout = '';
@@ -120,7 +130,8 @@ export async function run(): Promise<void> {
   console.log('| ask end to end (start → answer → exit) | min / median / max |');
   console.log('|---|---|');
   for (const [i, v] of ASK.entries()) console.log(`| ${v.label} | ${spread(ask[i] ?? [])} |`);
-  const [compiled = [], , , launcher = [], npm = []] = ask;
+  // Positions in ASK: compiled, cache off, sources, old script, launcher, npm run.
+  const [compiled = [], , , , launcher = [], npm = []] = ask;
   const npmShare = npm.map((t, i) => t - (launcher[i] ?? 0));
   console.log(`| npm's own share (npm run − launcher, same round) | ${spread(npmShare)} |`);
   console.log('\n| console chat (start → greeting) | min / median / max |');

@@ -4,8 +4,8 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadKnowledgeBase } from '../core/knowledge/load.ts';
 import type { KnowledgeSnapshot } from '../core/knowledge/snapshot.ts';
+import { cacheDirFrom, readCachedSnapshot, snapshotKey, writeCachedSnapshot } from '../core/knowledge/snapshot-cache.ts';
 import { type CliArgs, type CliSpec, ENV_HELP, runCli } from './run-cli.ts';
 
 const DEFAULT_DIR = fileURLToPath(new URL('../../knowledge/', import.meta.url));
@@ -22,10 +22,24 @@ export function knowledgeDir(flag: string | undefined, env: NodeJS.ProcessEnv = 
   return chosen ? path.resolve(chosen) : DEFAULT_DIR;
 }
 
-/** Loads the base, or prints each error with file:line and returns undefined. */
+/**
+ * Loads the base, or prints each error with file:line and returns undefined. Goes through the snapshot
+ * cache (`KNOWLEDGE_CACHE_DIR`); the loader — and with it yaml and zod — is imported only on a miss.
+ */
 async function loadBaseOrExplain(dir: string): Promise<KnowledgeSnapshot | undefined> {
+  const cacheDir = cacheDirFrom();
+  const key = cacheDir ? await snapshotKey(dir) : undefined;
+  if (cacheDir && key) {
+    const cached = await readCachedSnapshot(cacheDir, dir, key);
+    if (cached) return cached;
+  }
+  const { loadKnowledgeBase } = await import('../core/knowledge/load.ts');
   const { snapshot, issues } = await loadKnowledgeBase(dir);
-  if (snapshot) return snapshot;
+  if (snapshot) {
+    // Saved only if no file changed while it loaded: the key must describe exactly what was read.
+    if (cacheDir && key && (await snapshotKey(dir)) === key) await writeCachedSnapshot(cacheDir, dir, key, snapshot);
+    return snapshot;
+  }
   console.error(`The knowledge base in ${dir} has errors (run \`npm run kb:check\` for details):`);
   for (const i of issues.filter((x) => x.severity === 'error')) console.error(`  ${i.file}:${i.line}: ${i.message}`);
   return undefined;

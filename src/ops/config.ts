@@ -55,6 +55,8 @@ export const ENV_SHAPE = {
   KNOWLEDGE_DIR: optional(z.string()).transform((value) => value ?? 'knowledge'),
   KB_WATCH: flag(false),
   KB_WATCH_DEBOUNCE_MS: wholeNumber(50, 60_000, 500),
+  /** Read by the CLIs only (`core/knowledge/snapshot-cache.ts`); declared so it is documented and kept in `.env.example`. */
+  KNOWLEDGE_CACHE_DIR: optional(z.string()),
   ADMIN_TOKEN: secret(16),
   TRUST_PROXY: flag(false),
   SLACK_BOT_TOKEN: optional(z.string().startsWith('xoxb-', { error: 'must be a bot token starting with xoxb-' })),

@@ -2,7 +2,8 @@
  * Runs one of our scripts as a real child process, the way `npm run` would, from any working directory:
  * tsx is imported by file URL, so a test can start a CLI inside a temp folder that holds its own `.env`.
  * The environment is clean (PATH and HOME only) and ENV_FILE=none unless the test sets it, so a
- * developer's own `.env` never leaks into a test.
+ * developer's own `.env` never leaks into a test. The snapshot cache is off (KNOWLEDGE_CACHE_DIR=off) so tests
+ * never write into node_modules — which may be shared with other checkouts — and always take the full load.
  */
 import { spawn } from 'node:child_process';
 import path from 'node:path';
@@ -30,7 +31,7 @@ export function runProcess(command: string, args: string[], options: ScriptOptio
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, {
       cwd: options.cwd ?? ROOT,
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ENV_FILE: 'none', ...options.env },
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ENV_FILE: 'none', KNOWLEDGE_CACHE_DIR: 'off', ...options.env },
       stdio: [options.stdin === null ? 'ignore' : 'pipe', 'pipe', 'pipe'],
     });
     let stdout = '';

@@ -5,7 +5,7 @@
  * chosen chunk by its best sentences, with a curated note where the sources are known to disagree.
  */
 import { citationOf } from '../knowledge/citation.ts';
-import { disagreementNote } from '../knowledge/disagreements.ts';
+import { disagreementNote } from '../knowledge/disagreement-note.ts';
 import { APOLOGY } from '../messages.ts';
 import type { KnowledgeSnapshot } from '../knowledge/snapshot.ts';
 import { decide, type Decision } from './answerability.ts';

@@ -11,7 +11,7 @@
  */
 import { isMap, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import { z } from 'zod';
-import type { Chunk, KnowledgeIssue } from './schema.ts';
+import type { KnowledgeIssue } from './schema.ts';
 
 const SectionRef = z.string().regex(/^[a-z0-9][a-z0-9-]*#[a-z0-9-]+$/, 'use `document-id#section-slug`, as `npm run kb:check --list` shows');
 
@@ -76,24 +76,4 @@ export function parseDisagreements(text: string, file: string, chunkIds: Readonl
     return broken.length === 0;
   });
   return { disagreements: kept, issues };
-}
-
-/**
- * The note for an answer citing `cited` (chunk ids, best first): the first curated disagreement one of
- * them takes part in, naming every claim with its source and date. `undefined` when none applies.
- */
-export function disagreementNote(disagreements: Disagreements, cited: readonly string[], chunkById: ReadonlyMap<string, Chunk>): string | undefined {
-  for (const id of cited) {
-    const entry = disagreements.find((d) => d.explained_in === id || d.claims.some((c) => c.section === id));
-    if (!entry) continue;
-    const claims = entry.claims.map((c) => {
-      const source = chunkById.get(c.section)?.source;
-      const when = source && source.date !== 'undated' ? `, ${source.date.slice(0, 4)}` : ', undated';
-      // "Tech Matchups (publisher not named in the article)" → "Tech Matchups": the citation keeps the rest.
-      const who = source?.publisher.replace(/\s*\([^)]*\)\s*$/, '') ?? c.section;
-      return `${who}${when}: ${c.says}`;
-    });
-    return `Sources differ on ${entry.topic} — ${claims.join('; ')}.`;
-  }
-  return undefined;
 }

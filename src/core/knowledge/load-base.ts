@@ -8,10 +8,9 @@ import type { Dirent } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { FrameworkList } from '../answer/frameworks.ts';
-import { KnowledgeIndex } from '../answer/search-index.ts';
 import type { FlowDefinition } from '../flow/schema.ts';
 import { chunkDocument, countWords } from './chunk.ts';
-import { citationOf } from './citation.ts';
+import { buildSnapshot } from './build-snapshot.ts';
 import { parseFrontMatter, splitFrontMatter } from './front-matter.ts';
 import { lintKnowledge } from './lint.ts';
 import type { Chunk, KnowledgeIssue } from './schema.ts';
@@ -194,23 +193,4 @@ async function readFlow(root: string, chunkIds: ReadonlySet<string>, frameworks:
     issues.push({ file: displayPath(file), line: 0, severity: 'error', code: 'flow', message: 'the flow file could not be read — check it against the flow schema' });
   }
   return parsed.flow;
-}
-
-function buildSnapshot(documents: number, chunks: Chunk[], synonyms: Synonyms, frameworks: FrameworkList, flow: FlowDefinition, disagreements: Disagreements): KnowledgeSnapshot {
-  const chunkById = new Map(chunks.map((c) => [c.id, c]));
-  return {
-    documents,
-    chunks,
-    chunkById,
-    index: new KnowledgeIndex(chunks, synonyms, frameworks),
-    frameworks,
-    flow,
-    disagreements,
-    loadedAt: new Date(),
-    citationFor(chunkId: string) {
-      const chunk = chunkById.get(chunkId);
-      if (!chunk) throw new Error(`unknown knowledge chunk "${chunkId}" — the loader should have rejected the reference`);
-      return citationOf(chunk);
-    },
-  };
 }
