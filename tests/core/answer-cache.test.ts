@@ -39,12 +39,19 @@ describe('AnswerCache', () => {
     expect(cache.size).toBe(new Set(questions).size);
   });
 
-  it('hands each caller its own copy', () => {
+  it('hands each caller its own top level, and shares only frozen parts', () => {
     const cache = new AnswerCache(10);
-    const q = questions[0] as string;
+    const q = set.answerable[0]?.q as string;
     const first = cache.answer(snapshot, q);
     first.question = 'edited';
-    first.snippets.length = 0;
+    expect(first.snippets.length).toBeGreaterThan(0);
+    // Writing deeper would change the next caller's answer, so it throws rather than happen silently.
+    expect(() => {
+      first.snippets.length = 0;
+    }).toThrow(TypeError);
+    expect(() => {
+      (first.snippets[0] as { text: string }).text = 'edited';
+    }).toThrow(TypeError);
     const second = cache.answer(snapshot, q);
     expect(second).toEqual(answerQuestion(snapshot, q));
     second.id = 'x';
