@@ -28,6 +28,8 @@ export interface DeskOptions {
   followUpTtlMs?: number;
   /** Per-user question budget; unset means unlimited. */
   rateLimit?: { limit: number; windowMs: number };
+  /** Answers kept per question text for the serving snapshot (LRU, emptied on reload); 0 or unset: none. */
+  answerCacheSize?: number;
 }
 
 const THIRTY_MINUTES = 30 * 60_000;
@@ -57,7 +59,7 @@ class KnowledgeDesk implements Desk {
     initial: KnowledgeSnapshot,
   ) {
     this.snapshot = initial;
-    this.followUps = new FollowUps(options.store, options.followUpTtlMs ?? ONE_HOUR);
+    this.followUps = new FollowUps(options.store, options.followUpTtlMs ?? ONE_HOUR, options.answerCacheSize ?? 0);
     this.settings = new WorkspaceSettingsStore(options.store);
   }
 

@@ -92,6 +92,7 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
       observer,
       sessionTtlMs: config.sessionTtlMs,
       followUpTtlMs: config.followUps.ttlMs,
+      answerCacheSize: env.ANSWER_CACHE_SIZE,
       ...(config.rateLimit && { rateLimit: config.rateLimit }),
     });
     desk = core;

@@ -86,6 +86,7 @@ export const ENV_SHAPE = {
   SESSION_TTL_MINUTES: wholeNumber(1, 7 * 24 * 60, 30),
   FOLLOW_UP_TTL_MINUTES: wholeNumber(1, 7 * 24 * 60, 60),
   FOLLOW_UP_MAX_CONVERSATIONS: wholeNumber(100, 10_000_000, 50_000),
+  ANSWER_CACHE_SIZE: wholeNumber(0, 1_000_000, 1_000),
   SHUTDOWN_GRACE_MS: wholeNumber(0, 120_000, 10_000),
   SHUTDOWN_DRAIN_MS: wholeNumber(0, 120_000, 5_000),
 };

@@ -7,11 +7,11 @@
  * would have had. Turns live in the Store, so a follow-up on one replica continues a question asked on
  * another.
  */
-import { answerQuestion } from '../answer/compose.ts';
 import { sanitizeUserText } from '../answer/sanitize.ts';
 import type { Answer } from '../answer/types.ts';
 import type { KnowledgeSnapshot } from '../knowledge/snapshot.ts';
 import type { Store, ThreadRef } from '../ports.ts';
+import { AnswerCache } from './answer-cache.ts';
 import { classifyMessage } from './follow-up-rule.ts';
 import { needsContextReply, noSourcesReply, sourcesReply } from './replies.ts';
 import { keepEnd, MAX_SEARCHED_CHARS, MAX_SHOWN_CHARS, readTurn, type Turn, turnOf } from './turn.ts';
@@ -32,11 +32,17 @@ export class FollowUps {
     private readonly store: Store,
     /** How long a conversation's last turn is remembered after it. */
     private readonly ttlMs: number,
-  ) {}
+    /** Answers to the same text from the same snapshot, reused (see `AnswerCache`); 0 means none. */
+    answerCacheSize = 0,
+  ) {
+    this.answers = new AnswerCache(answerCacheSize);
+  }
+
+  private readonly answers: AnswerCache;
 
   /** Answers `question` in the conversation `thread` (without one, the question stands alone). */
   async answer(snapshot: KnowledgeSnapshot, question: string, thread: ThreadRef | undefined): Promise<ConversationReply> {
-    if (!thread) return { answer: answerQuestion(snapshot, question), kind: 'question' };
+    if (!thread) return { answer: this.answers.answer(snapshot, question), kind: 'question' };
     const frameworksIn = (text: string) => snapshot.index.parse(text).frameworks;
     const message = classifyMessage(question, frameworksIn);
     const previous = readTurn(await this.store.getConversation(thread.continues ?? thread.key));
@@ -52,7 +58,7 @@ export class FollowUps {
     // and mixing its words in would only blur the follow-up.
     if (message.kind === 'follow-up' && previous?.answered) {
       const searched = combine(previous, question, message.namesFramework, frameworksIn);
-      const combined = answerQuestion(snapshot, searched);
+      const combined = this.answers.answer(snapshot, searched);
       if (combined.answered) {
         combined.question = keepEnd(`${previous.shown} → ${sanitizeUserText(question)}`, MAX_SHOWN_CHARS);
         await this.remember(thread, turnOf(combined, searched));
@@ -60,7 +66,7 @@ export class FollowUps {
       }
     }
 
-    const alone = answerQuestion(snapshot, question);
+    const alone = this.answers.answer(snapshot, question);
     // A follow-up with nothing before it that cannot stand alone: ask what it refers to.
     if (message.kind === 'follow-up' && !previous && !alone.answered && alone.declineReason !== 'internal') {
       return { answer: needsContextReply(question, 'follow-up'), kind: 'needs-context' };
