@@ -9,7 +9,7 @@ import { STOP_WORDS } from './stop-words.ts';
 /** A version or dotted figure ("2.0", "3.13", "2.x", "1.5"): one word, so "2.5" never matches "2" and "5". */
 const DOTTED_NUMBER = /^\d+(\.(\d+|x))+$/;
 
-const NON_ASCII = /[^\x00-\x7f]/;
+const NON_ASCII = /[\u0080-\uffff]/;
 
 /**
  * Words and numbers in their original case; everything else (punctuation, emoji, Markdown) separates
