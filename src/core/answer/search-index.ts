@@ -7,6 +7,7 @@
 import MiniSearch, { type SearchOptions } from 'minisearch';
 import type { Chunk, Framework } from '../knowledge/schema.ts';
 import type { Synonyms } from '../knowledge/synonyms.ts';
+import { withBulkPostings } from './bulk-postings.ts';
 import { frameworkShares, type FrameworkShares } from './framework-affinity.ts';
 import type { FrameworkList } from './frameworks.ts';
 import { loadOrdinaryWords } from './ordinary-words.ts';
@@ -115,7 +116,7 @@ export class KnowledgeIndex {
     this.descriptorSearch = new MiniSearch<IndexedDescriptor>({ fields: ['title', 'tags'], ...indexOptions });
     const variants = Object.values(table).flatMap((list) => list.flatMap((v) => words(v)));
     loadOrdinaryWords(); // the question parser reads it; loaded here so no question waits for it
-    this.vocabulary = new BaseVocabulary(this.indexChunks(chunks), variants, (w) => this.expander.canonicalize(w));
+    this.vocabulary = withBulkPostings(this.chunkSearch, () => new BaseVocabulary(this.indexChunks(chunks), variants, (w) => this.expander.canonicalize(w)));
     this.chunkScorer = PostingScorer.for(this.chunkSearch);
   }
 

@@ -9,15 +9,17 @@ import { STOP_WORDS } from './stop-words.ts';
 /** A version or dotted figure ("2.0", "3.13", "2.x", "1.5"): one word, so "2.5" never matches "2" and "5". */
 const DOTTED_NUMBER = /^\d+(\.(\d+|x))+$/;
 
+const NON_ASCII = /[\u0080-\uffff]/;
+
 /**
  * Words and numbers in their original case; everything else (punctuation, emoji, Markdown) separates
  * words. `words` is this, lowercased: the two always split a text the same way.
  */
 export function rawWords(text: string): string[] {
   const out: string[] = [];
-  const prepared = text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
+  // NFKD and accent stripping leave ASCII text as it is; skipping them on it is most of a large reload.
+  const folded = NON_ASCII.test(text) ? text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '') : text;
+  const prepared = folded
     .replace(/['’]/g, '')
     // "72%" and "72 percent" are the same figure; keep the percent sign as a word.
     .replace(/%/g, ' percent ')

@@ -14,6 +14,11 @@ import { toTerm, words } from './terms.ts';
  */
 export const isVersionNumber = (word: string): boolean => /^\d{1,2}(\.(\d+|x))*$|^\d+(\.(\d+|x))+$/.test(word) && !/^(19|20)\d\d$/.test(word);
 
+const startsWithDigit = (word: string): boolean => {
+  const code = word.charCodeAt(0);
+  return code >= 48 && code <= 57;
+};
+
 /** A name followed by a version in canonical words: `at` is the name's position ("pytorch" "2.5"). */
 export interface VersionPair {
   at: number;
@@ -26,8 +31,10 @@ export interface VersionPair {
 export function versionPairs(canonical: readonly string[]): VersionPair[] {
   const pairs: VersionPair[] = [];
   for (let i = 0; i + 1 < canonical.length; i++) {
-    const word = canonical[i] ?? '';
     const next = canonical[i + 1] ?? '';
+    // A version starts with a digit: checking that first skips the regexes and stemming for most words.
+    if (!startsWithDigit(next)) continue;
+    const word = canonical[i] ?? '';
     const name = isVersionNumber(word) ? null : toTerm(word);
     if (name && !name.includes('@') && isVersionNumber(next)) pairs.push({ at: i, name, version: next });
   }
@@ -58,6 +65,19 @@ function allowedEdits(word: string): number {
   return word.length >= 5 ? 1 : 0;
 }
 
+/** While counting: a word's occurrences and its term. */
+interface WordCount {
+  count: number;
+  term: TermCount | null;
+}
+
+/** While counting: the chunks a term is in; `lastChunk` keeps a chunk from counting twice. */
+interface TermCount {
+  term: string;
+  chunks: number;
+  lastChunk: number;
+}
+
 export class BaseVocabulary {
   /** Content term → number of chunks containing it (after stemming and synonym expansion). */
   readonly documentFrequency = new Map<string, number>();
@@ -76,31 +96,46 @@ export class BaseVocabulary {
    */
   constructor(texts: Iterable<string | readonly string[]>, extraWords: Iterable<string>, canonicalize: (words: readonly string[]) => string[]) {
     let chunkCount = 0;
-    const counts = new Map<string, number>();
-    // The same few thousand words recur in every chunk: stem each once.
-    const stemmed = new Map<string, string | null>();
-    const termOf = (word: string): string | null => {
-      let term = stemmed.get(word);
-      if (term === undefined) {
-        term = toTerm(word);
-        stemmed.set(word, term);
+    // One record per distinct word and per distinct term, so each word of a chunk costs one map lookup:
+    // the same few thousand words recur in every chunk (stemmed once; counted without a per-chunk set).
+    const counts = new Map<string, WordCount>();
+    const termCounts = new Map<string, TermCount>();
+    const recordOf = (word: string): WordCount => {
+      let record = counts.get(word);
+      if (record === undefined) {
+        const term = toTerm(word);
+        let termCount: TermCount | null = null;
+        if (term) {
+          termCount = termCounts.get(term) ?? { term, chunks: 0, lastChunk: -1 };
+          termCounts.set(term, termCount);
+        }
+        record = { count: 0, term: termCount };
+        counts.set(word, record);
       }
-      return term;
+      return record;
     };
     for (const text of texts) {
-      chunkCount += 1;
       const all = typeof text === 'string' ? withVersionPairs(words(text), canonicalize) : text;
-      const terms = new Set<string>();
       for (const word of all) {
-        const term = termOf(word);
-        if (term) terms.add(term);
+        const record = recordOf(word);
+        record.count += 1;
+        const term = record.term;
+        if (term && term.lastChunk !== chunkCount) {
+          term.lastChunk = chunkCount;
+          term.chunks += 1;
+        }
       }
-      for (const term of terms) this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
-      for (const word of all) counts.set(word, (counts.get(word) ?? 0) + 1);
+      chunkCount += 1;
     }
     this.chunkCount = chunkCount;
-    for (const word of [...extraWords, ...STOP_WORDS]) counts.set(word, (counts.get(word) ?? 0) + 1);
-    for (const [word, count] of counts) {
+    // Terms in order of first appearance, as a per-chunk set added them.
+    for (const record of termCounts.values()) this.documentFrequency.set(record.term, record.chunks);
+    for (const word of [...extraWords, ...STOP_WORDS]) {
+      const record = counts.get(word) ?? { count: 0, term: null };
+      record.count += 1;
+      counts.set(word, record);
+    }
+    for (const [word, { count }] of counts) {
       if (/\d/.test(word) || word.length < 3) continue;
       const bucket = this.correctable.get(word[0] ?? '') ?? new Map<string, number>();
       bucket.set(word, count);
