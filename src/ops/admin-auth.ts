@@ -1,20 +1,10 @@
 /**
  * Admin token checks: the bearer header of `POST /admin/reload` and the admin page's sign-in form.
- * Constant-time comparison of SHA-256 digests: equal-length inputs for `timingSafeEqual`, and the
- * response time does not leak how much of the token matched.
+ * Tokens are compared with the shared constant-time `sameSecret`.
  */
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { sameSecret } from '../core/same-secret.ts';
 
 export type AdminAuth = { ok: true } | { ok: false; status: 401 | 403 | 503; error: string; fix: string };
-
-function digest(text: string): Buffer {
-  return createHash('sha256').update(text).digest();
-}
-
-/** True when two secrets are equal, compared in constant time (also for CSRF and session tokens). */
-export function sameSecret(given: string, expected: string): boolean {
-  return timingSafeEqual(digest(given), digest(expected));
-}
 
 /** Decides whether an `Authorization` header value grants admin access, with an explanation when not. */
 export function checkAdminAuth(expected: string | undefined, header: string | undefined): AdminAuth {

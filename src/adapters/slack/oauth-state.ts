@@ -5,7 +5,8 @@
  * options live in the shared Store and are claimed once: a replayed redirect is refused even on another
  * replica.
  */
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
+import { sameSecret } from '../../core/same-secret.ts';
 import type { InstallURLOptions, StateStore } from '@slack/bolt';
 import { type Store, StoreUnavailableError } from '../../core/ports.ts';
 import { parseStoredJson } from '../../core/stored-json.ts';
@@ -41,9 +42,7 @@ export class SingleUseStateStore implements StateStore {
   async verifyStateParam(_now: Date, state: string): Promise<InstallURLOptions> {
     const [id, signature, extra] = state.split('.');
     if (!id || !signature || extra !== undefined || !/^[\w-]{1,64}$/.test(id)) throw new InvalidOAuthStateError('malformed');
-    const expected = Buffer.from(this.sign(id));
-    const given = Buffer.from(signature);
-    if (expected.length !== given.length || !timingSafeEqual(expected, given)) throw new InvalidOAuthStateError('not signed by this app');
+    if (!sameSecret(signature, this.sign(id))) throw new InvalidOAuthStateError('not signed by this app');
     // Claimed before it is read: of two redirects racing with one state, on any replicas, one wins.
     if (!(await this.store.claimOnce(`oauth-state-used:${id}`, STATE_TTL_MS))) throw new InvalidOAuthStateError('already used');
     // An unreachable store is an outage to report as one, not an "expired" link the user cannot fix.

@@ -5,7 +5,8 @@
  * Slack's form encoding (whose `payload` field, when present, is a JSON object). Anything else would
  * crash inside Bolt's receiver (a signed `null` left the socket hanging) and gets a 400 instead.
  */
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac } from 'node:crypto';
+import { sameSecret } from '../../core/same-secret.ts';
 import type { IncomingHttpHeaders } from 'node:http';
 
 /** Slack's replay window, both ways: https://docs.slack.dev/authentication/verifying-requests-from-slack */
@@ -38,10 +39,8 @@ export function verifySignature(headers: IncomingHttpHeaders, body: Buffer, sign
   if (Math.abs(skew) > MAX_CLOCK_SKEW_SECONDS) {
     return { ok: false, status: 401, reason: 'bad-timestamp', detail: `timestamp ${skew > 0 ? `${skew} s old` : `${-skew} s in the future`} (Slack allows 5 minutes either way)` };
   }
-  const expected = Buffer.from(`v0=${createHmac('sha256', signingSecret).update(`v0:${timestamp}:`).update(body).digest('hex')}`);
-  const given = Buffer.from(signature);
-  if (given.length !== expected.length || !timingSafeEqual(given, expected))
-    return { ok: false, status: 401, reason: 'bad-signature', detail: 'X-Slack-Signature does not match the body' };
+  const expected = `v0=${createHmac('sha256', signingSecret).update(`v0:${timestamp}:`).update(body).digest('hex')}`;
+  if (!sameSecret(signature, expected)) return { ok: false, status: 401, reason: 'bad-signature', detail: 'X-Slack-Signature does not match the body' };
   return { ok: true };
 }
 

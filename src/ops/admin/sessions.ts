@@ -7,7 +7,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Store } from '../../core/ports.ts';
 import { parseStoredJson } from '../../core/stored-json.ts';
-import { sameSecret } from '../admin-auth.ts';
+import { sameSecret } from '../../core/same-secret.ts';
 
 /** The session cookie, and the short-lived cookie that protects the sign-in form itself. */
 export const SESSION_COOKIE = 'fdesk_admin';

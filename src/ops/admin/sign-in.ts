@@ -4,7 +4,7 @@
  * Store, and a wrong token gets one message whatever was wrong with it.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { sameSecret } from '../admin-auth.ts';
+import { sameSecret } from '../../core/same-secret.ts';
 import { type AdminContext, originOf, sessionOf } from './context.ts';
 import { readCookies, readForm, redirect, sendPage } from './http.ts';
 import { adminCookie, randomToken, SESSION_COOKIE, SESSION_TTL_MS, SIGN_IN_COOKIE, tokenMatches } from './sessions.ts';
