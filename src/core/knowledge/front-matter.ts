@@ -5,6 +5,7 @@
 import { isMap, isPair, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
 import type { core } from 'zod';
 import { FrontMatterSchema, type FrontMatter, type KnowledgeIssue } from './schema.ts';
+import { readSimpleYaml } from './simple-yaml.ts';
 
 export interface SplitFile {
   /** Raw YAML between the fences; undefined when the file has no front matter. */
@@ -47,6 +48,13 @@ export function parseFrontMatter(split: SplitFile, file: string, declared?: read
   const issue = (line: number, message: string, code: string): KnowledgeIssue => ({ file, line, message, severity: 'error', code });
   if (split.yaml === undefined) {
     return { issues: [issue(1, 'front matter is missing — start the file with a `---` block declaring id, title, source and frameworks', 'front-matter')] };
+  }
+  // The plain shape, valid, is read without the full parser; anything else, and every error, goes through
+  // it so issues keep their exact lines.
+  const simple = readSimpleYaml(split.yaml);
+  if (simple) {
+    const parsed = FrontMatterSchema.safeParse(simple);
+    if (parsed.success && (!declared || parsed.data.frameworks.every((id) => declared.includes(id)))) return { frontMatter: parsed.data, issues: [] };
   }
   const lineCounter = new LineCounter();
   const doc = parseDocument(split.yaml, { lineCounter, prettyErrors: false });
