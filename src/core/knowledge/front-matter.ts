@@ -54,7 +54,9 @@ export function parseFrontMatter(split: SplitFile, file: string, declared?: read
   const simple = readSimpleYaml(split.yaml);
   if (simple) {
     const parsed = FrontMatterSchema.safeParse(simple);
-    if (parsed.success && (!declared || parsed.data.frameworks.every((id) => declared.includes(id)))) return { frontMatter: parsed.data, issues: [] };
+    // Lines are only needed for issues, and with any issue the full parse below reports them.
+    const clean = parsed.success && (!declared || undeclaredFrameworks(parsed.data, declared, () => 0).length === 0);
+    if (clean) return { frontMatter: parsed.data, issues: [] };
   }
   const lineCounter = new LineCounter();
   const doc = parseDocument(split.yaml, { lineCounter, prettyErrors: false });

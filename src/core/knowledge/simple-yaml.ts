@@ -56,17 +56,16 @@ export function readSimpleYaml(text: string): Record<string, Value> | undefined 
     if (!line.startsWith(' ')) {
       // A `key:` with nothing under it is null in YAML; leave that (rare, and an error) to the full parser.
       if (open && open.kind === undefined) return undefined;
-      const [, key = '', rest] = KEY_LINE.exec(line) ?? [];
-      if (key === '' || Object.hasOwn(root, key) || NOT_A_STRING.test(key)) return undefined;
-      if (rest === undefined || rest.trim() === '') {
+      const [, key = '', rest = ''] = KEY_LINE.exec(line) ?? [];
+      if (!isNewKey(root, key)) return undefined;
+      open = undefined;
+      if (rest.trim() === '') {
         open = { key };
         continue;
       }
-      const value = readValue(rest.trim());
-      if (value === undefined) return undefined;
-      root[key] = value;
-      open = undefined;
-      if (isPlainString(rest.trim())) folding = { into: root, key, indent: '  ' };
+      const set = setPair(root, key, rest, '  ');
+      if (set === false) return undefined;
+      folding = set;
       continue;
     }
     // Inside the block opened by the last `key:` line: two-space indent only, all of one kind.
@@ -86,15 +85,32 @@ export function readSimpleYaml(text: string): Record<string, Value> | undefined 
     const [, innerKey = '', innerRest = ''] = KEY_LINE.exec(inner) ?? [];
     if (innerKey === '' || innerRest.trim() === '' || open.kind === 'list') return undefined;
     open.kind = 'map';
-    const map = (root[open.key] ?? {}) as Record<string, Scalar | Scalar[]>;
-    root[open.key] = map;
-    const value = readValue(innerRest.trim());
-    if (value === undefined || Object.hasOwn(map, innerKey) || NOT_A_STRING.test(innerKey)) return undefined;
-    map[innerKey] = value;
-    if (isPlainString(innerRest.trim())) folding = { into: map as Record<string, Value>, key: innerKey, indent: '    ' };
+    const map = (root[open.key] ?? {}) as Record<string, Value>;
+    root[open.key] = map as Value;
+    if (!isNewKey(map, innerKey)) return undefined;
+    const set = setPair(map, innerKey, innerRest, '    ');
+    if (set === false) return undefined;
+    folding = set;
   }
   if ((open && open.kind === undefined) || Object.keys(root).length === 0) return undefined;
   return root;
+}
+
+/** A key YAML reads as this string and the map does not have yet (YAML rejects duplicates). */
+function isNewKey(into: Record<string, Value>, key: string): boolean {
+  return key !== '' && !Object.hasOwn(into, key) && !NOT_A_STRING.test(key);
+}
+
+/**
+ * Sets `into[key]` from the text after `key: `; false when the value is outside the plain shape, else
+ * the folding that lets a plain string go on over lines indented by `indent`.
+ */
+function setPair(into: Record<string, Value>, key: string, rest: string, indent: string): Folding | undefined | false {
+  const text = rest.trim();
+  const value = readValue(text);
+  if (value === undefined) return false;
+  into[key] = value;
+  return typeof value === 'string' && text === value ? { into, key, indent } : undefined;
 }
 
 function readValue(text: string): Scalar | Scalar[] | undefined {
