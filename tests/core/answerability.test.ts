@@ -60,6 +60,24 @@ describe('answerability', () => {
     expect(answer.lead).not.toMatch(/Apache/);
   });
 
+  it('declines a question for a figure the sources never give, and answers one they do give', () => {
+    // The base discusses TPU pods, but never says how many chips one holds.
+    const pods = ask('How many chips are in a TPU pod?');
+    expect(pods).toMatchObject({ answered: false, declineReason: 'fact_not_given' });
+    expect(pods.lead).toMatch(/never give that figure/);
+    expect(pods.suggestions.join(' ')).toMatch(/TPU/);
+    expect(text('how many requests per second can tensorflow serving handle')).toMatch(/50K|50,000/);
+    expect(text('when did pytorch move to the linux foundation')).toMatch(/2022/);
+  });
+
+  it('declines, naming it, an unknown word set against a framework', () => {
+    for (const q of ['how does jax compare to pytorch', 'which is faster, jax or pytorch?']) {
+      expect(ask(q), q).toMatchObject({ answered: false, declineReason: 'not_covered', missing: ['jax'] });
+    }
+    // Chat words in the same place are not frameworks.
+    expect(ask('is tensorflow good for nlp or nah').answered).toBe(true);
+  });
+
   it('declines, naming it, a lowercase name the base has never seen', () => {
     const answer = ask('does tensorflow support amd gpus through rocm?');
     expect(answer.answered).toBe(false);

@@ -8,8 +8,11 @@
  * mere phrasing ("dashboard", "legal"), so it weighs a quarter of the rarest word. A question that is
  * not visibly about our subject — it names no framework, no name of the base, not even "framework" —
  * must be matched almost entirely, every word counting, since its words are ours only by accident
- * ("a good pizza place"); a "which" naming nothing it compares is about the frameworks.
+ * ("a good pizza place"); a "which" naming nothing it compares is about the frameworks. A question
+ * asking for one kind of fact (when, how many, which version, who) also needs a cited sentence giving
+ * that kind beside its most specific matched word (`asked-fact.ts`).
  */
+import { askedFact, citedSection, type FactKind, givesAskedFact } from './asked-fact.ts';
 import { isOrdinaryWord } from './ordinary-words.ts';
 import { STOP_WORDS } from './stop-words.ts';
 import { type MissingThing, namesAnswerKind, type ParsedQuestion } from './question.ts';
@@ -29,7 +32,11 @@ export const ANSWERABILITY = {
   unknownWordWeight: 0.25,
 };
 
-export type Decision = { answer: true } | { answer: false; reason: 'empty' | 'off_topic' | 'low_confidence' } | { answer: false; reason: 'not_covered'; missing: MissingThing[] };
+export type Decision =
+  | { answer: true }
+  | { answer: false; reason: 'empty' | 'off_topic' | 'low_confidence' }
+  | { answer: false; reason: 'not_covered'; missing: MissingThing[] }
+  | { answer: false; reason: 'fact_not_given'; kind: FactKind };
 
 /** A term that can be a question's topic: a word, not a lone number or letter ("5", "r", "2019"). */
 const isTopicShaped = (term: string) => term.length >= 2 && !/^[\d.x]+$/.test(term);
@@ -99,7 +106,12 @@ export function decide(parsed: ParsedQuestion, cited: readonly SearchHit[], inde
   // A lone ordinary word ("clear", "love") is not a question about our topic, however well it matches.
   const matched = Math.max(0, ...cited.map((h) => topical.filter((t) => h.matchQuality.has(t)).length));
   const enough = anchored ? share >= ANSWERABILITY.anchored : share >= ANSWERABILITY.unanchored && matched >= 2;
-  if (cited.length > 0 && enough) return { answer: true };
+  if (cited.length > 0 && enough) {
+    const kind = askedFact(parsed.words);
+    return kind === undefined || cited.some((hit) => givesAskedFact(kind, citedSection(hit, topical, index), index.frameworks.ids))
+      ? { answer: true }
+      : { answer: false, reason: 'fact_not_given', kind };
+  }
   if (!anchored) return { answer: false, reason: 'off_topic' };
   if (unknown.length > 0) return { answer: false, reason: 'not_covered', missing: unknown };
   return { answer: false, reason: 'low_confidence' };

@@ -9,6 +9,7 @@ import { disagreementNote } from '../knowledge/disagreement-note.ts';
 import { APOLOGY } from '../messages.ts';
 import type { KnowledgeSnapshot } from '../knowledge/snapshot.ts';
 import { decide, type Decision } from './answerability.ts';
+import type { FactKind } from './asked-fact.ts';
 import { listNames } from './frameworks.ts';
 import { leadSentence, type LeadCandidate } from './lead.ts';
 import type { ParsedQuestion } from './question.ts';
@@ -134,12 +135,16 @@ function answered(snapshot: KnowledgeSnapshot, question: string, parsed: ParsedQ
 }
 
 /** The decline texts; `{or}`/`{and}` are the declared frameworks' names, `{example}` a question about them. */
-const DECLINE_LEADS: Record<'empty' | 'off_topic' | 'low_confidence' | 'not_covered', string> = {
+const DECLINE_LEADS: Record<'empty' | 'off_topic' | 'low_confidence' | 'not_covered' | 'fact_not_given', string> = {
   empty: 'Ask me something about {or} — for example "{example}"',
   off_topic: "That's outside what I know: I only answer {and} questions from my cited sources. Try one of these, or run /choose-framework for a recommendation.",
   low_confidence: "I don't have a confident answer to that in my sources, and I'd rather not guess. Try one of these, or run /choose-framework for a recommendation.",
   not_covered: "My sources don't cover {missing}, so I won't guess. They do cover the topics below, or run /choose-framework for a recommendation.",
+  fact_not_given: "My sources talk about this but never give {fact}, so I won't guess. The closest topics are below, or run /choose-framework for a recommendation.",
 };
+
+/** What a `fact_not_given` decline says the sources never give. */
+const FACT_NAMES: Record<FactKind, string> = { year: 'the date', figure: 'that figure', version: 'the version', name: 'who it was' };
 
 /** A decline text with the base's framework names filled in ("TensorFlow or PyTorch"). */
 function withFrameworks(text: string, names: readonly string[]): string {
@@ -150,7 +155,7 @@ function withFrameworks(text: string, names: readonly string[]): string {
 
 function declined(snapshot: KnowledgeSnapshot, question: string, decision: Decision & { answer: false }, hits: SearchHit[]): Answer {
   // Near misses are the most useful suggestions for "I don't know"; general topics otherwise.
-  const near = decision.reason === 'low_confidence' || decision.reason === 'not_covered' ? hits.map((h) => h.chunk.heading) : [];
+  const near = decision.reason === 'low_confidence' || decision.reason === 'not_covered' || decision.reason === 'fact_not_given' ? hits.map((h) => h.chunk.heading) : [];
   const suggestions = [...new Set([...near, ...fallbackTopics(snapshot)])].slice(0, 3);
   return {
     question: sanitizeUserText(question),
@@ -164,7 +169,9 @@ function declined(snapshot: KnowledgeSnapshot, question: string, decision: Decis
               'and',
             ),
           )
-        : withFrameworks(DECLINE_LEADS[decision.reason], snapshot.frameworks.names),
+        : decision.reason === 'fact_not_given'
+          ? DECLINE_LEADS.fact_not_given.replace('{fact}', FACT_NAMES[decision.kind])
+          : withFrameworks(DECLINE_LEADS[decision.reason], snapshot.frameworks.names),
     snippets: [],
     suggestions,
     declineReason: decision.reason,

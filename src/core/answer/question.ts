@@ -89,7 +89,9 @@ function correctTypos(raw: readonly string[], vocabulary: BaseVocabulary, framew
  * - a version after a word that the base never gives that word ("pytorch 2.5", "llama 3", "version 2.10");
  * - an unknown word of letters and digits ("m1", "a100", "v4"; a bare number is a figure or a year);
  * - an unknown word Capitalised in mid-sentence ("Adam", "CoreML", "PyPI"; not acronyms like "CTO");
- * - an unknown lowercase word of four letters or more that no English word list has ("rocm", "colab").
+ * - an unknown lowercase word of four letters or more that no English word list has ("rocm", "colab");
+ * - an unknown word, not an English one, set against a framework ("jax or pytorch", "faster than mxnet",
+ *   "jax compared to tensorflow"): it stands where a framework would, so it is one the base does not cover.
  */
 function missingThings(tokens: readonly Word[], canonical: readonly string[], vocabulary: BaseVocabulary, frameworks: FrameworkList): MissingThing[] {
   const missing: MissingThing[] = [];
@@ -115,7 +117,30 @@ function missingThings(tokens: readonly Word[], canonical: readonly string[], vo
     const unlisted = token.word.length >= 4 && /^[a-z]+$/.test(token.word) && !isOrdinaryWord(token.word);
     if (modelNumber || capitalised || unlisted) add(token.raw, [term]);
   });
+  canonical.forEach((word, i) => {
+    const term = toTerm(word);
+    if (!term || vocabulary.knows(term) || !/^[a-z]{2,}$/.test(word) || isOrdinaryWord(word)) return;
+    if (comparedWithFramework(canonical, i, frameworks)) add(tokens.find((t) => t.word === word)?.raw ?? word, [term]);
+  });
   return missing;
+}
+
+/** Words that join the two sides of a comparison: "jax or pytorch", "jax compared to pytorch". */
+const COMPARING = /^(or|vs|versus|than|compare[sd]?|to|with)$/;
+
+/** Is `canonical[at]` joined to a framework name by comparing words only ("or", "than", "compared to")? */
+function comparedWithFramework(canonical: readonly string[], at: number, frameworks: FrameworkList): boolean {
+  for (const step of [-1, 1]) {
+    let i = at + step;
+    const between: string[] = [];
+    while (i >= 0 && i < canonical.length && between.length < 2 && COMPARING.test(canonical[i] ?? '')) {
+      between.push(canonical[i] ?? '');
+      i += step;
+    }
+    const joins = between.some((w) => !/^(to|with)$/.test(w));
+    if (joins && frameworks.has(canonical[i] ?? '')) return true;
+  }
+  return false;
 }
 
 /** The words of the question the base has never seen (after synonyms), once each, as typed. */

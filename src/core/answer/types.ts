@@ -30,7 +30,8 @@ export interface Snippet {
 
 /** `internal`: a bug on our side; logged as an error, never counted as a question the base lacks. */
 /** `not_covered`: on topic, but it names something the base has never heard of (listed in `missing`). */
-export type DeclineReason = 'empty' | 'off_topic' | 'low_confidence' | 'not_covered' | 'rate_limited' | 'internal';
+/** `fact_not_given`: the sources discuss the topic but never give the year, figure, version or name asked for. */
+export type DeclineReason = 'empty' | 'off_topic' | 'low_confidence' | 'not_covered' | 'fact_not_given' | 'rate_limited' | 'internal';
 
 export interface Answer {
   /** Short id for feedback buttons; set by the Desk on answered questions. */

@@ -1,0 +1,84 @@
+/**
+ * "When did …?" and "how many …?" ask for one fact of a known kind — a year, a figure — and a section on
+ * the topic that gives none does not answer them: "how many chips are in a TPU pod?" is not answered by
+ * "TensorFlow supports TPU pods". So such a question is answered only when a cited sentence carries a
+ * fact of that kind together with the most specific question word its section matched.
+ */
+import type { KnowledgeIndex, SearchHit } from './search-index.ts';
+import type { AnalysedSentence } from './sentences.ts';
+
+export type FactKind = 'year' | 'figure' | 'version' | 'name';
+
+/** Question forms that ask for a date: "when did …", "what year …" (not "when should I …"). */
+const ASKS_YEAR = /\b(when (did|was|were)|since when|(what|which) (year|month|date))\b/;
+/** Question forms that ask for an amount: "how many …", "what percentage …". */
+const ASKS_FIGURE = /\b(how (many|much)|(what|which) (percent|percentage|share|number))\b/;
+
+/** "Which version …", "what release of pytorch …". */
+const ASKS_VERSION = /\b(what|which) (\w+ )?(version|release)\b/;
+/** "Who built …", "which company …": a person or an organisation. */
+const ASKS_NAME = /^(who|whose|which (company|companies|organi[sz]ation|team|person|lab))\b/;
+
+/** The kind of fact the question asks for, from its canonical words; undefined for any other question. */
+export function askedFact(words: readonly string[]): FactKind | undefined {
+  const plain = words.join(' ');
+  if (ASKS_YEAR.test(plain)) return 'year';
+  if (ASKS_VERSION.test(plain)) return 'version';
+  if (ASKS_FIGURE.test(plain)) return 'figure';
+  if (ASKS_NAME.test(plain)) return 'name';
+  return undefined;
+}
+
+/** A cited section, as the rule needs it: its sentences and the question terms it matched, rarest first. */
+export interface CitedSection {
+  sentences: readonly AnalysedSentence[];
+  /** The question's topical terms this section matched, most specific (highest IDF) first. */
+  matched: readonly string[];
+  /** The section's own terms those matched ("optim" matched "optimization"). */
+  chunkTerms: readonly string[];
+  /** The terms of the section's heading, which every sentence of it is about. */
+  headingTerms: ReadonlySet<string>;
+}
+
+/** A version number: "2.0", "1.x", "v4". */
+const VERSION = /\b(\d+\.(\d+|x)|v\d+)\b/i;
+/** A Capitalised word after a sentence's first, other than the frameworks this base is about. */
+const hasName = (sentence: AnalysedSentence, frameworks: readonly string[]) =>
+  sentence.text
+    .split(/\s+/)
+    .slice(1)
+    .some((w) => /^[A-Z][a-z]/.test(w) && !frameworks.includes(w.toLowerCase().replace(/[^a-z]/g, '')));
+
+function carries(sentence: AnalysedSentence, kind: FactKind, frameworks: readonly string[]): boolean {
+  if (kind === 'year') return sentence.hasYear;
+  if (kind === 'figure') return sentence.hasFigure;
+  if (kind === 'version') return VERSION.test(sentence.text);
+  return hasName(sentence, frameworks);
+}
+
+/**
+ * Does `has` name `term` — exactly, as the section's own word it matched by prefix ("optim" →
+ * "optimization"), or, for a pair term ("tensorflow@2.0"), by naming both its words?
+ */
+function names(has: (t: string) => boolean, term: string, chunkTerms: readonly string[]): boolean {
+  if (term.includes('@')) return term.split('@').every((part) => names(has, part, chunkTerms));
+  return has(term) || chunkTerms.some((own) => own.startsWith(term) && has(own));
+}
+
+/** Is a fact of `kind` given, in one sentence, beside the most specific word the section matched? */
+export function givesAskedFact(kind: FactKind, { sentences, matched, chunkTerms, headingTerms }: CitedSection, frameworks: readonly string[]): boolean {
+  const [specific] = matched;
+  // The heading says what every sentence of the section is about.
+  const inHeading = specific === undefined || names((t) => headingTerms.has(t), specific, chunkTerms);
+  return sentences.some((s) => carries(s, kind, frameworks) && (inHeading || names((t) => s.terms.has(t), specific, chunkTerms)));
+}
+
+/** A search hit as the rule reads it; `topical` are the question's topic terms (no framework names). */
+export function citedSection(hit: SearchHit, topical: readonly string[], index: KnowledgeIndex): CitedSection {
+  return {
+    sentences: index.sentencesOf(hit.chunk),
+    matched: topical.filter((t) => hit.matchQuality.has(t)).sort((a, b) => index.idf(b) - index.idf(a)),
+    chunkTerms: hit.chunkTerms,
+    headingTerms: index.headingTermsOf(hit.chunk),
+  };
+}
