@@ -64,10 +64,13 @@ describe('answerability', () => {
     // The base discusses TPU pods, but never says how many chips one holds.
     const pods = ask('How many chips are in a TPU pod?');
     expect(pods).toMatchObject({ answered: false, declineReason: 'fact_not_given' });
-    expect(pods.lead).toMatch(/never give that figure/);
+    expect(pods.lead).toMatch(/don't give that figure/);
     expect(pods.suggestions.join(' ')).toMatch(/TPU/);
     expect(text('how many requests per second can tensorflow serving handle')).toMatch(/50K|50,000/);
     expect(text('when did pytorch move to the linux foundation')).toMatch(/2022/);
+    // An abbreviation the base uses but never spells out, against one it spells out.
+    expect(ask('what does XLA stand for')).toMatchObject({ answered: false, declineReason: 'fact_not_given' });
+    expect(text('what does fsdp stand for in pytorch')).toMatch(/Fully Sharded Data Parallel/);
   });
 
   it('declines, naming it, an unknown word set against a framework', () => {

@@ -25,6 +25,7 @@ describe('askedFact', () => {
     ['which pytorch version added torch.compile', 'version'],
     ['who built tensorflow', 'name'],
     ['which company maintains pytorch', 'name'],
+    ['what does fsdp stand for', 'expansion'],
   ])('%s → %s', (q, kind) => {
     expect(askedFact(words(q))).toBe(kind);
   });
@@ -60,5 +61,8 @@ describe('givesAskedFact', () => {
     expect(givesAskedFact('version', section('TensorBoard support was released in version 1.1.', ['releas']), FRAMEWORKS)).toBe(true);
     expect(givesAskedFact('name', section('It was first released by PyTorch maintainers.', ['releas']), FRAMEWORKS)).toBe(false);
     expect(givesAskedFact('name', section('It was first released by Facebook.', ['releas']), FRAMEWORKS)).toBe(true);
+    expect(givesAskedFact('expansion', section('Serving, TFX and Lite are proven at scale.', ['tfx']), FRAMEWORKS)).toBe(false);
+    expect(givesAskedFact('expansion', section('Serving, TFX (TensorFlow Extended) and Lite are proven.', ['tfx']), FRAMEWORKS)).toBe(true);
+    expect(givesAskedFact('expansion', section('It uses Fully Sharded Data Parallel (FSDP).', ['fsdp']), FRAMEWORKS)).toBe(true);
   });
 });

@@ -1,13 +1,14 @@
 /**
- * "When did …?" and "how many …?" ask for one fact of a known kind — a year, a figure — and a section on
- * the topic that gives none does not answer them: "how many chips are in a TPU pod?" is not answered by
- * "TensorFlow supports TPU pods". So such a question is answered only when a cited sentence carries a
- * fact of that kind together with the most specific question word its section matched.
+ * "When did …?", "how many …?", "which version …?", "who …?" and "what does … stand for?" each ask for
+ * one fact of a known kind — a year, a figure, a version, a name, the words behind an abbreviation — and
+ * a section on the topic that gives none does not answer them: "how many chips are in a TPU pod?" is not
+ * answered by "TensorFlow supports TPU pods". So such a question is answered only when a cited sentence
+ * carries a fact of that kind together with the most specific question word its section matched.
  */
 import type { KnowledgeIndex, SearchHit } from './search-index.ts';
 import type { AnalysedSentence } from './sentences.ts';
 
-export type FactKind = 'year' | 'figure' | 'version' | 'name';
+export type FactKind = 'year' | 'figure' | 'version' | 'name' | 'expansion';
 
 /** Question forms that ask for a date: "when did …", "what year …" (not "when should I …"). */
 const ASKS_YEAR = /\b(when (did|was|were)|since when|(what|which) (year|month|date))\b/;
@@ -19,9 +20,13 @@ const ASKS_VERSION = /\b(what|which) (\w+ )?(version|release)\b/;
 /** "Who built …", "which company …": a person or an organisation. */
 const ASKS_NAME = /^(who|whose|which (company|companies|organi[sz]ation|team|person|lab))\b/;
 
+/** "What does XLA stand for?": the words an abbreviation is made of. */
+const ASKS_EXPANSION = /\bstands? for\b/;
+
 /** The kind of fact the question asks for, from its canonical words; undefined for any other question. */
 export function askedFact(words: readonly string[]): FactKind | undefined {
   const plain = words.join(' ');
+  if (ASKS_EXPANSION.test(plain)) return 'expansion';
   if (ASKS_YEAR.test(plain)) return 'year';
   if (ASKS_VERSION.test(plain)) return 'version';
   if (ASKS_FIGURE.test(plain)) return 'figure';
@@ -49,10 +54,14 @@ const hasName = (sentence: AnalysedSentence, frameworks: readonly string[]) =>
     .slice(1)
     .some((w) => /^[A-Z][a-z]/.test(w) && !frameworks.includes(w.toLowerCase().replace(/[^a-z]/g, '')));
 
+/** An abbreviation spelled out beside it: "TFX (TensorFlow Extended)", "Fully Sharded Data Parallel (FSDP)". */
+const SPELLED_OUT = /\b[A-Z][A-Za-z]*[A-Z]\w*\s*\((?:[A-Z][\w-]*\s+)+[A-Za-z][\w-]*\)|(?:\b[A-Z][\w-]*\s+)+[A-Za-z][\w-]*\s*\([A-Z][A-Za-z]*[A-Z]\w*\)/;
+
 function carries(sentence: AnalysedSentence, kind: FactKind, frameworks: readonly string[]): boolean {
   if (kind === 'year') return sentence.hasYear;
   if (kind === 'figure') return sentence.hasFigure;
   if (kind === 'version') return VERSION.test(sentence.text);
+  if (kind === 'expansion') return SPELLED_OUT.test(sentence.text);
   return hasName(sentence, frameworks);
 }
 

@@ -140,11 +140,11 @@ const DECLINE_LEADS: Record<'empty' | 'off_topic' | 'low_confidence' | 'not_cove
   off_topic: "That's outside what I know: I only answer {and} questions from my cited sources. Try one of these, or run /choose-framework for a recommendation.",
   low_confidence: "I don't have a confident answer to that in my sources, and I'd rather not guess. Try one of these, or run /choose-framework for a recommendation.",
   not_covered: "My sources don't cover {missing}, so I won't guess. They do cover the topics below, or run /choose-framework for a recommendation.",
-  fact_not_given: "My sources talk about this but never give {fact}, so I won't guess. The closest topics are below, or run /choose-framework for a recommendation.",
+  fact_not_given: "The sections I found on this don't give {fact}, so I won't guess. The closest topics are below, or run /choose-framework for a recommendation.",
 };
 
 /** What a `fact_not_given` decline says the sources never give. */
-const FACT_NAMES: Record<FactKind, string> = { year: 'the date', figure: 'that figure', version: 'the version', name: 'who it was' };
+const FACT_NAMES: Record<FactKind, string> = { year: 'the date', figure: 'that figure', version: 'the version', name: 'who it was', expansion: 'what it stands for' };
 
 /** A decline text with the base's framework names filled in ("TensorFlow or PyTorch"). */
 function withFrameworks(text: string, names: readonly string[]): string {

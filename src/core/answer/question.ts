@@ -58,10 +58,11 @@ const COMPARISON_CUES = /\b(which|vs|versus|compare[sd]?|comparison|better|worse
 const YEAR_CUES = /\b(when|year|date)\b/;
 const FIGURE_CUES = /\b(how (many|much)|percent|percentage|share|number)\b/;
 /**
- * Words that name the kind of answer wanted — a year, a month, a date, a name, a number — not what the
- * question is about: "what yr did pytorch move to the foundation" is about the foundation.
+ * Words that name the kind of answer wanted — a year, a month, a date, a name, a number, what an
+ * abbreviation stands for — not what the question is about: "what yr did pytorch move to the
+ * foundation" is about the foundation.
  */
-const ANSWER_KIND_TERMS: ReadonlySet<string> = new Set(['year', 'month', 'date', 'name', 'number'].map((w) => toTerm(w) ?? w));
+const ANSWER_KIND_TERMS: ReadonlySet<string> = new Set(['year', 'month', 'date', 'name', 'number', 'stand'].map((w) => toTerm(w) ?? w));
 
 /** Does this (stemmed) term only name the kind of answer wanted (see `ANSWER_KIND_TERMS`)? */
 export const namesAnswerKind = (term: string): boolean => ANSWER_KIND_TERMS.has(term);
