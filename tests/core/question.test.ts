@@ -24,7 +24,7 @@ describe('parseQuestion', () => {
     const parsed = parse('hey, when did pytroch and tf lite come out??');
     expect(parsed.frameworks).toEqual(['tensorflow', 'pytorch']);
     expect(parsed.terms).toEqual(['pytorch', 'tensorflow', 'lite']);
-    expect(parsed.wants.year).toBe(true);
+    expect(parsed.asks).toBe('year');
   });
 
   it('ignores mentions and links, and bounds the number of terms', () => {

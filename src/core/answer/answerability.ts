@@ -12,7 +12,7 @@
  * asking for one kind of fact (when, how many, which version, who) also needs a cited sentence giving
  * that kind beside its most specific matched word (`asked-fact.ts`).
  */
-import { askedFact, citedSection, type FactKind, givesAskedFact } from './asked-fact.ts';
+import { citedSection, type FactKind, givesAskedFact } from './asked-fact.ts';
 import { isOrdinaryWord } from './ordinary-words.ts';
 import { STOP_WORDS } from './stop-words.ts';
 import { type MissingThing, namesAnswerKind, type ParsedQuestion } from './question.ts';
@@ -107,7 +107,7 @@ export function decide(parsed: ParsedQuestion, cited: readonly SearchHit[], inde
   const matched = Math.max(0, ...cited.map((h) => topical.filter((t) => h.matchQuality.has(t)).length));
   const enough = anchored ? share >= ANSWERABILITY.anchored : share >= ANSWERABILITY.unanchored && matched >= 2;
   if (cited.length > 0 && enough) {
-    const kind = askedFact(parsed.words);
+    const kind = parsed.asks;
     return kind === undefined || cited.some((hit) => givesAskedFact(kind, citedSection(hit, topical, index), index.frameworks.ids))
       ? { answer: true }
       : { answer: false, reason: 'fact_not_given', kind };

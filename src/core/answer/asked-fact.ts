@@ -57,7 +57,8 @@ const hasName = (sentence: AnalysedSentence, frameworks: readonly string[]) =>
 /** An abbreviation spelled out beside it: "TFX (TensorFlow Extended)", "Fully Sharded Data Parallel (FSDP)". */
 const SPELLED_OUT = /\b[A-Z][A-Za-z]*[A-Z]\w*\s*\((?:[A-Z][\w-]*\s+)+[A-Za-z][\w-]*\)|(?:\b[A-Z][\w-]*\s+)+[A-Za-z][\w-]*\s*\([A-Z][A-Za-z]*[A-Z]\w*\)/;
 
-function carries(sentence: AnalysedSentence, kind: FactKind, frameworks: readonly string[]): boolean {
+/** Does `sentence` give a fact of `kind` (`frameworks`: names that are not a "who")? */
+export function carriesFact(sentence: AnalysedSentence, kind: FactKind, frameworks: readonly string[]): boolean {
   if (kind === 'year') return sentence.hasYear;
   if (kind === 'figure') return sentence.hasFigure;
   if (kind === 'version') return VERSION.test(sentence.text);
@@ -79,7 +80,7 @@ export function givesAskedFact(kind: FactKind, { sentences, matched, chunkTerms,
   const [specific] = matched;
   // The heading says what every sentence of the section is about.
   const inHeading = specific === undefined || names((t) => headingTerms.has(t), specific, chunkTerms);
-  return sentences.some((s) => carries(s, kind, frameworks) && (inHeading || names((t) => s.terms.has(t), specific, chunkTerms)));
+  return sentences.some((s) => carriesFact(s, kind, frameworks) && (inHeading || names((t) => s.terms.has(t), specific, chunkTerms)));
 }
 
 /** A search hit as the rule reads it; `topical` are the question's topic terms (no framework names). */

@@ -101,7 +101,8 @@ function answered(snapshot: KnowledgeSnapshot, question: string, parsed: ParsedQ
       headingTerms,
       idf: (t) => index.idf(t),
       frameworks: parsed.sides,
-      wants: parsed.wants,
+      asks: parsed.asks,
+      declared: index.frameworks.ids,
       readOn: hit.chunk.kind === 'corrections',
     });
     if (!picked.text) continue;
@@ -115,7 +116,7 @@ function answered(snapshot: KnowledgeSnapshot, question: string, parsed: ParsedQ
   }
   const topic = chosen[0]?.chunk.heading ?? 'that';
   const lead =
-    leadSentence(candidates, { idf: (t) => index.idf(t), frameworks: parsed.frameworks, declared: index.frameworks.ids, wants: parsed.wants }) ??
+    leadSentence(candidates, { idf: (t) => index.idf(t), frameworks: parsed.frameworks, declared: index.frameworks.ids, asks: parsed.asks }) ??
     `${topic}: here is what my sources say.`;
   const disagreement = disagreementNote(
     snapshot.disagreements,

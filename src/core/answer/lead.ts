@@ -5,6 +5,7 @@
  * framework, never by the other's ("can pytorch run on tpus?" is not answered with TensorFlow's TPUs).
  */
 import type { Framework } from '../knowledge/schema.ts';
+import { carriesFact, type FactKind } from './asked-fact.ts';
 import { type AnalysedSentence, matchedWeight } from './sentences.ts';
 
 export interface LeadCandidate {
@@ -30,7 +31,8 @@ export interface LeadQuery {
   frameworks: readonly Framework[];
   /** Every declared framework: a sentence naming only others is not about the asked one. */
   declared: readonly Framework[];
-  wants: { year: boolean; figure: boolean };
+  /** The kind of fact asked for: a sentence giving it answers better. */
+  asks: FactKind | undefined;
 }
 
 /** A pointer elsewhere ('see "Where our sources disagree"') says nothing by itself: never a lead. */
@@ -40,8 +42,7 @@ function score(sentence: AnalysedSentence, candidate: LeadCandidate, query: Lead
   if (CROSS_REFERENCE.test(sentence.text)) return 0;
   let matched = matchedWeight(sentence, candidate.terms, candidate.headingTerms, query.idf);
   if (matched === 0) return 0;
-  if (query.wants.year && sentence.hasYear) matched += 1;
-  if (query.wants.figure && sentence.hasFigure) matched += 1;
+  if (query.asks && carriesFact(sentence, query.asks, query.declared)) matched += 1;
   // About the asked framework, or about neither: fine. About only the other one: not this question's answer.
   const named = query.declared.filter((f) => sentence.words.has(f));
   if (query.frameworks.length > 0 && named.length > 0) {

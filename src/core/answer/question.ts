@@ -7,6 +7,7 @@
  */
 import type { Framework } from '../knowledge/schema.ts';
 import type { FrameworkList } from './frameworks.ts';
+import { askedFact, type FactKind } from './asked-fact.ts';
 import { isOrdinaryWord } from './ordinary-words.ts';
 import { questionText } from '../question-text.ts';
 import type { SynonymExpander } from './synonym-expansion.ts';
@@ -40,8 +41,8 @@ export interface ParsedQuestion {
   sequence: string[];
   /** Frameworks the question names, in canonical order. */
   frameworks: Framework[];
-  /** What kind of fact the question asks for, so snippets prefer sentences carrying it. */
-  wants: { year: boolean; figure: boolean };
+  /** The kind of fact the question asks for, if one (`asked-fact.ts`): snippets prefer sentences giving it. */
+  asks: FactKind | undefined;
   /**
    * Frameworks the answer should cover: the named ones, or all declared ones for an implicit comparison
    * ("which is easier for beginners?").
@@ -54,9 +55,6 @@ export interface ParsedQuestion {
 }
 
 const COMPARISON_CUES = /\b(which|vs|versus|compare[sd]?|comparison|better|worse|easier|harder|faster|slower|or|than|between)\b/;
-/** The answer type a question word asks for: "when" wants a date, "how many" a figure. */
-const YEAR_CUES = /\b(when|year|date)\b/;
-const FIGURE_CUES = /\b(how (many|much)|percent|percentage|share|number)\b/;
 /**
  * Words that name the kind of answer wanted — a year, a month, a date, a name, a number, what an
  * abbreviation stands for — not what the question is about: "what yr did pytorch move to the
@@ -176,7 +174,7 @@ export function parseQuestion(question: string, expander: SynonymExpander, vocab
     terms,
     sequence,
     frameworks: named,
-    wants: { year: YEAR_CUES.test(plain), figure: FIGURE_CUES.test(plain) },
+    asks: askedFact(canonical),
     sides,
     unknown: unknownWords(tokens, canonical, vocabulary),
     missing: missingThings(tokens, canonical, vocabulary, frameworks),

@@ -3,6 +3,7 @@
  * the whole section: enough to carry the fact, short enough to read in chat.
  */
 import type { Framework } from '../knowledge/schema.ts';
+import { carriesFact, type FactKind } from './asked-fact.ts';
 import { contentTerms, words } from './terms.ts';
 
 /** Longest snippet we build; extra sentences are only added while under this. */
@@ -74,8 +75,10 @@ export interface SentenceQuery {
   idf: (term: string) => number;
   /** Frameworks the snippet should speak about; sentences naming them score higher. */
   frameworks: readonly Framework[];
-  /** Prefer sentences with a year ("when …?") or with figures ("how many …?"). */
-  wants?: { year: boolean; figure: boolean };
+  /** Prefer sentences giving the kind of fact asked for ("when …?" a year, "how many …?" a figure). */
+  asks?: FactKind;
+  /** The base's framework names: a framework is not the name a "who …?" asks for. */
+  declared?: readonly string[];
   /**
    * Quote from the best sentence onward, as far as the snippet's length allows. A correction note states
    * the disputed claim, then what is right: the sentence matching the question best is usually the claim.
@@ -97,8 +100,7 @@ export function matchedWeight(sentence: AnalysedSentence, terms: ReadonlySet<str
 
 function scoreSentence(sentence: AnalysedSentence, query: SentenceQuery): number {
   let score = matchedWeight(sentence, query.terms, query.headingTerms, query.idf);
-  if (score > 0 && query.wants?.year && sentence.hasYear) score += 1;
-  if (score > 0 && query.wants?.figure && sentence.hasFigure) score += 1;
+  if (score > 0 && query.asks && carriesFact(sentence, query.asks, query.declared ?? [])) score += 1;
   for (const f of query.frameworks) if (sentence.words.has(f)) score += 0.5;
   return score;
 }
