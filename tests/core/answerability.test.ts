@@ -68,6 +68,10 @@ describe('answerability', () => {
     expect(pods.suggestions.join(' ')).toMatch(/TPU/);
     expect(text('how many requests per second can tensorflow serving handle')).toMatch(/50K|50,000/);
     expect(text('when did pytorch move to the linux foundation')).toMatch(/2022/);
+    // The date must be about the question's point: PyTorch's 2016 release is not PyTorch 2.0's date.
+    expect(ask('when was pytorch 2.0 released?')).toMatchObject({ answered: false, declineReason: 'fact_not_given' });
+    expect(text('when was pytorch released')).toMatch(/2016/);
+    expect(text('when was tensorflow 2.0 released')).toMatch(/2019/);
     // An abbreviation the base uses but never spells out, against one it spells out.
     expect(ask('what does XLA stand for')).toMatchObject({ answered: false, declineReason: 'fact_not_given' });
     expect(text('what does fsdp stand for in pytorch')).toMatch(/Fully Sharded Data Parallel/);

@@ -108,7 +108,9 @@ export function decide(parsed: ParsedQuestion, cited: readonly SearchHit[], inde
   const enough = anchored ? share >= ANSWERABILITY.anchored : share >= ANSWERABILITY.unanchored && matched >= 2;
   if (cited.length > 0 && enough) {
     const kind = parsed.asks;
-    return kind === undefined || cited.some((hit) => givesAskedFact(kind, citedSection(hit, topical, index), index.frameworks.ids))
+    // The question's point: its most specific word that any cited section matched.
+    const point = topical.filter((t) => cited.some((h) => h.matchQuality.has(t))).sort((a, b) => index.idf(b) - index.idf(a))[0];
+    return kind === undefined || cited.some((hit) => givesAskedFact(kind, citedSection(hit, index), point, index.frameworks.ids))
       ? { answer: true }
       : { answer: false, reason: 'fact_not_given', kind };
   }

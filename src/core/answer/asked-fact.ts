@@ -3,7 +3,7 @@
  * one fact of a known kind — a year, a figure, a version, a name, the words behind an abbreviation — and
  * a section on the topic that gives none does not answer them: "how many chips are in a TPU pod?" is not
  * answered by "TensorFlow supports TPU pods". So such a question is answered only when a cited sentence
- * carries a fact of that kind together with the most specific question word its section matched.
+ * carries a fact of that kind together with the question's most specific word the cited sections matched.
  */
 import type { KnowledgeIndex, SearchHit } from './search-index.ts';
 import type { AnalysedSentence } from './sentences.ts';
@@ -34,12 +34,10 @@ export function askedFact(words: readonly string[]): FactKind | undefined {
   return undefined;
 }
 
-/** A cited section, as the rule needs it: its sentences and the question terms it matched, rarest first. */
+/** A cited section, as the rule needs it: its sentences, heading, and the words it matched. */
 export interface CitedSection {
   sentences: readonly AnalysedSentence[];
-  /** The question's topical terms this section matched, most specific (highest IDF) first. */
-  matched: readonly string[];
-  /** The section's own terms those matched ("optim" matched "optimization"). */
+  /** The section's own terms the question's matched ("optim" matched "optimization"). */
   chunkTerms: readonly string[];
   /** The terms of the section's heading, which every sentence of it is about. */
   headingTerms: ReadonlySet<string>;
@@ -75,19 +73,20 @@ function names(has: (t: string) => boolean, term: string, chunkTerms: readonly s
   return has(term) || chunkTerms.some((own) => own.startsWith(term) && has(own));
 }
 
-/** Is a fact of `kind` given, in one sentence, beside the most specific word the section matched? */
-export function givesAskedFact(kind: FactKind, { sentences, matched, chunkTerms, headingTerms }: CitedSection, frameworks: readonly string[]): boolean {
-  const [specific] = matched;
+/**
+ * Is a fact of `kind` given in one sentence that names `point` — the question's most specific word the
+ * cited sections matched (undefined: the question names only frameworks)?
+ */
+export function givesAskedFact(kind: FactKind, { sentences, chunkTerms, headingTerms }: CitedSection, point: string | undefined, frameworks: readonly string[]): boolean {
   // The heading says what every sentence of the section is about.
-  const inHeading = specific === undefined || names((t) => headingTerms.has(t), specific, chunkTerms);
-  return sentences.some((s) => carriesFact(s, kind, frameworks) && (inHeading || names((t) => s.terms.has(t), specific, chunkTerms)));
+  const inHeading = point === undefined || names((t) => headingTerms.has(t), point, chunkTerms);
+  return sentences.some((s) => carriesFact(s, kind, frameworks) && (inHeading || names((t) => s.terms.has(t), point, chunkTerms)));
 }
 
-/** A search hit as the rule reads it; `topical` are the question's topic terms (no framework names). */
-export function citedSection(hit: SearchHit, topical: readonly string[], index: KnowledgeIndex): CitedSection {
+/** A search hit as the rule reads it. */
+export function citedSection(hit: SearchHit, index: KnowledgeIndex): CitedSection {
   return {
     sentences: index.sentencesOf(hit.chunk),
-    matched: topical.filter((t) => hit.matchQuality.has(t)).sort((a, b) => index.idf(b) - index.idf(a)),
     chunkTerms: hit.chunkTerms,
     headingTerms: index.headingTermsOf(hit.chunk),
   };
