@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FrameworkList } from '../../src/core/answer/frameworks.ts';
-import { parseQuestion, MAX_QUERY_TERMS } from '../../src/core/answer/question.ts';
+import { frameworksNamed, parseQuestion, MAX_QUERY_TERMS } from '../../src/core/answer/question.ts';
 import { analyseSentences, pickSentences, splitSentences } from '../../src/core/answer/sentences.ts';
 import { SynonymExpander } from '../../src/core/answer/synonym-expansion.ts';
 import { stem, toTerm, words } from '../../src/core/answer/terms.ts';
@@ -104,5 +104,22 @@ describe('sentences', () => {
     const query = { terms: new Set(['latest', 'releas', '2021']), idf: () => 1, frameworks: [] };
     expect(pickSentences(note, query).text).not.toContain('2.4');
     expect(pickSentences(note, { ...query, readOn: true }).text).toMatch(/^An article published.*Version 2\.4 had already shipped in December 2020\. Release notes/);
+  });
+});
+
+describe('frameworksNamed', () => {
+  it('names the same frameworks as a full parse, for whole questions and for single words', async () => {
+    const { loadEvalSet } = await import('./eval-set.ts');
+    const set = loadEvalSet();
+    const texts = [...set.answerable.map((a) => a.q), ...set.off_topic, 'pytroch', 'tf', 'torch', 'tensorflwo lite', 'and for mobile on tf?'];
+    const checked = texts.flatMap((q) => [q, ...q.split(/\s+/)]);
+    let named = 0;
+    for (const text of checked) {
+      const full = parse(text).frameworks;
+      expect(frameworksNamed(text, expander, vocabulary, frameworks), text).toEqual(full);
+      if (full.length > 0) named += 1;
+    }
+    // Enough texts name a framework for the comparison to mean something.
+    expect(named).toBeGreaterThan(100);
   });
 });

@@ -153,10 +153,23 @@ function unknownWords(tokens: readonly Word[], canonical: readonly string[], voc
   return out;
 }
 
+/** The question's words with typos corrected, then its canonical words (synonyms replaced). */
+function readWords(question: string, expander: SynonymExpander, vocabulary: BaseVocabulary, frameworks: FrameworkList): { tokens: Word[]; canonical: string[] } {
+  const tokens = correctTypos(rawWords(questionText(question).replace(LINKS, ' ')), vocabulary, frameworks);
+  return { tokens, canonical: expander.canonicalize(tokens.map((t) => t.word)) };
+}
+
+/**
+ * The frameworks `text` names, exactly as `parseQuestion(text).frameworks` would give them, without the
+ * rest of the parse: the follow-up rule asks this of every word of a message.
+ */
+export function frameworksNamed(text: string, expander: SynonymExpander, vocabulary: BaseVocabulary, frameworks: FrameworkList): Framework[] {
+  return frameworks.namedIn(readWords(text, expander, vocabulary, frameworks).canonical);
+}
+
 /** Parses `question` against the base, whose words `vocabulary` knows and which is about `frameworks`. */
 export function parseQuestion(question: string, expander: SynonymExpander, vocabulary: BaseVocabulary, frameworks: FrameworkList): ParsedQuestion {
-  const tokens = correctTypos(rawWords(questionText(question).replace(LINKS, ' ')), vocabulary, frameworks);
-  const canonical = expander.canonicalize(tokens.map((t) => t.word));
+  const { tokens, canonical } = readWords(question, expander, vocabulary, frameworks);
   const sequence = canonical.map((word) => toTerm(word) ?? '');
   const terms: string[] = [];
   for (const term of sequence) {

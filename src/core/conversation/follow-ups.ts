@@ -7,6 +7,7 @@
  * would have had. Turns live in the Store, so a follow-up on one replica continues a question asked on
  * another.
  */
+import { frameworksNamed } from '../answer/question.ts';
 import { sanitizeUserText } from '../answer/sanitize.ts';
 import type { Answer } from '../answer/types.ts';
 import type { KnowledgeSnapshot } from '../knowledge/snapshot.ts';
@@ -43,7 +44,8 @@ export class FollowUps {
   /** Answers `question` in the conversation `thread` (without one, the question stands alone). */
   async answer(snapshot: KnowledgeSnapshot, question: string, thread: ThreadRef | undefined): Promise<ConversationReply> {
     if (!thread) return { answer: this.answers.answer(snapshot, question), kind: 'question' };
-    const frameworksIn = (text: string) => snapshot.index.parse(text).frameworks;
+    const { expander, vocabulary, frameworks } = snapshot.index;
+    const frameworksIn = (text: string) => frameworksNamed(text, expander, vocabulary, frameworks);
     const message = classifyMessage(question, frameworksIn);
     const previous = readTurn(await this.store.getConversation(thread.continues ?? thread.key));
 
