@@ -7,7 +7,7 @@
 import MiniSearch, { type SearchOptions } from 'minisearch';
 import type { Chunk, Framework } from '../knowledge/schema.ts';
 import type { Synonyms } from '../knowledge/synonyms.ts';
-import { withBulkPostings } from './bulk-postings.ts';
+import { DirectPostings } from './direct-postings.ts';
 import { frameworkShares, type FrameworkShares } from './framework-affinity.ts';
 import type { FrameworkList } from './frameworks.ts';
 import { loadOrdinaryWords } from './ordinary-words.ts';
@@ -84,7 +84,7 @@ export class KnowledgeIndex {
   private readonly descriptorChunks: number[][] = [];
   private readonly sentenceCache = new Map<string, readonly AnalysedSentence[]>();
   private readonly headingTermCache = new Map<string, ReadonlySet<string>>();
-  /** While a chunk is being added: its field texts and their words, so MiniSearch need not re-split them. */
+  /** While a chunk is being added through MiniSearch's `add`: its field texts and their words, so they are not split again. */
   private readonly tokenized = new Map<string, readonly string[]>();
 
   constructor(
@@ -116,7 +116,8 @@ export class KnowledgeIndex {
     this.descriptorSearch = new MiniSearch<IndexedDescriptor>({ fields: ['title', 'tags'], ...indexOptions });
     const variants = Object.values(table).flatMap((list) => list.flatMap((v) => words(v)));
     loadOrdinaryWords(); // the question parser reads it; loaded here so no question waits for it
-    this.vocabulary = withBulkPostings(this.chunkSearch, () => new BaseVocabulary(this.indexChunks(chunks), variants, (w) => this.expander.canonicalize(w)));
+    const postings = DirectPostings.for(this.chunkSearch, toTerm);
+    this.vocabulary = new BaseVocabulary(this.indexChunks(chunks, postings), variants, (w) => this.expander.canonicalize(w));
     this.chunkScorer = PostingScorer.for(this.chunkSearch);
   }
 
@@ -124,7 +125,7 @@ export class KnowledgeIndex {
    * Indexes the chunks one by one and yields each one's searchable words (title, heading, tags, body,
    * synonyms expanded) for the vocabulary, so a chunk is tokenized once however many readers need its words.
    */
-  private *indexChunks(chunks: readonly Chunk[]): Generator<readonly string[]> {
+  private *indexChunks(chunks: readonly Chunk[], postings: DirectPostings | undefined): Generator<readonly string[]> {
     const descriptors: { title: readonly string[]; tags: readonly string[] }[] = [];
     const descriptorIds = new Map<string, number>();
     const canonicalize = (words: readonly string[]) => this.expander.canonicalize(words);
@@ -148,9 +149,12 @@ export class KnowledgeIndex {
       // Searched with "tensorflow@2.0" terms too; the text MiniSearch is handed stays as it was.
       heading.words = withVersionPairs(heading.words, canonicalize);
       body.words = withVersionPairs(body.words, canonicalize);
-      this.tokenized.set(heading.text, heading.words).set(body.text, body.words);
-      this.chunkSearch.add({ id: position, heading: heading.text, body: body.text });
-      this.tokenized.clear();
+      if (postings) postings.add(position, [heading.words, body.words]);
+      else {
+        this.tokenized.set(heading.text, heading.words).set(body.text, body.words);
+        this.chunkSearch.add({ id: position, heading: heading.text, body: body.text });
+        this.tokenized.clear();
+      }
       const named = this.frameworks.namedIn([...heading.words, ...body.words]);
       this.sides.set(chunk.id, named.length ? named : chunk.frameworks);
       this.affinity.push(frameworkShares(heading.words, body.words, chunk.frameworks, this.frameworks.ids));
