@@ -9,6 +9,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DirectPostings } from '../../src/core/answer/direct-postings.ts';
 import { KnowledgeIndex } from '../../src/core/answer/search-index.ts';
 import { toTerm, words } from '../../src/core/answer/terms.ts';
+import { WordTable } from '../../src/core/answer/word-table.ts';
 import type { Chunk } from '../../src/core/knowledge/schema.ts';
 import type { Synonyms } from '../../src/core/knowledge/synonyms.ts';
 import type { FrameworkList } from '../../src/core/answer/frameworks.ts';
@@ -32,9 +33,10 @@ describe('DirectPostings', () => {
     const added = new MiniSearch<Doc>(options);
     added.addAll(docs);
     const direct = new MiniSearch<Doc>(options);
-    const postings = DirectPostings.for(direct, toTerm);
+    const postings = DirectPostings.for(direct);
     expect(postings, 'MiniSearch internals changed: direct postings no longer engage').toBeDefined();
-    for (const doc of docs) postings?.add(doc.id, [words(doc.heading), words(doc.body)]);
+    const table = new WordTable(toTerm);
+    for (const doc of docs) postings?.add(doc.id, [table.records(words(doc.heading)), table.records(words(doc.body))]);
     expect(JSON.stringify(direct)).toBe(JSON.stringify(added));
     expect(direct.search('model train').map((r) => [r.id, r.score])).toEqual(added.search('model train').map((r) => [r.id, r.score]));
   });
@@ -42,8 +44,8 @@ describe('DirectPostings', () => {
   it('declines an index that already has documents or stores fields', () => {
     const used = new MiniSearch<Doc>(options);
     used.add({ id: 1, heading: 'x', body: 'y' });
-    expect(DirectPostings.for(used, toTerm)).toBeUndefined();
-    expect(DirectPostings.for(new MiniSearch<Doc>({ ...options, storeFields: ['heading'] }), toTerm)).toBeUndefined();
+    expect(DirectPostings.for(used)).toBeUndefined();
+    expect(DirectPostings.for(new MiniSearch<Doc>({ ...options, storeFields: ['heading'] }))).toBeUndefined();
   });
 });
 

@@ -2,8 +2,9 @@
  * Fills a fresh MiniSearch index from words the caller already has, in one pass, instead of one `add`
  * per document. Why: `add` re-tokenizes (or looks up) each field, builds a `Set` per field, stems each
  * token through a callback and does a map read and write per token occurrence — on a 100,000-chunk
- * reload that was the largest part of the build. Here each distinct word is resolved to its term once
- * per base, a document's term frequencies are counted on records, and each posting is written once.
+ * reload that was the largest part of the build. Here the words arrive as records of a `WordTable`
+ * (each resolved to its term once per base), a document's term frequencies are counted on the term
+ * records, and each posting is written once.
  *
  * The result is the index `add` builds, entry for entry and in the same order (terms enter the radix
  * tree on first occurrence, a term's fields and documents in the order `add` would meet them);
@@ -12,8 +13,7 @@
  * the averages are the same floats. It reads MiniSearch 7 internals; `DirectPostings.for` returns
  * undefined when they are not there (or the index is not empty), and the caller uses `add`.
  */
-/** Per field id, document (short id) → term frequency: one term's entry in MiniSearch's radix tree. */
-type Postings = Map<number, Map<number, number>>;
+import type { Postings, TermRecord, WordRecord } from './word-table.ts';
 
 interface Internals {
   _index: { fetch(term: string, init: () => Postings): Postings; size: number };
@@ -24,26 +24,7 @@ interface Internals {
   addFieldLength(shortId: number, fieldId: number, count: number, length: number): void;
 }
 
-/** A distinct term of the base while building: its postings and its count in the current field. */
-interface TermRecord {
-  term: string;
-  postings: Postings | undefined;
-  /** Per field id, the term's document map (cached so a posting costs one `set`). */
-  fields: (Map<number, number> | undefined)[];
-  /** Which document field (`shortId × fields + fieldId`) `frequency` counts. */
-  countedIn: number;
-  frequency: number;
-}
-
-/** A distinct word (token) of the base: its term (null for stop words) and the field it was last seen in. */
-interface WordRecord {
-  term: TermRecord | null;
-  seenIn: number;
-}
-
 export class DirectPostings {
-  private readonly words = new Map<string, WordRecord>();
-  private readonly terms = new Map<string, TermRecord>();
   /** Terms of the field being added, in order of first occurrence (reused between fields). */
   private readonly touched: TermRecord[] = [];
   private readonly createPostings = (): Postings => new Map();
@@ -51,11 +32,10 @@ export class DirectPostings {
   private constructor(
     private readonly index: Internals,
     private readonly fieldCount: number,
-    private readonly processTerm: (word: string) => string | null,
   ) {}
 
   /** A builder for `search` (empty, no stored fields), or undefined when MiniSearch's internals changed. */
-  static for(search: object, processTerm: (word: string) => string | null): DirectPostings | undefined {
+  static for(search: object): DirectPostings | undefined {
     const index = search as unknown as Partial<Internals>;
     const usable =
       typeof index._index?.fetch === 'function' &&
@@ -66,19 +46,21 @@ export class DirectPostings {
       Array.isArray(index._options?.fields) &&
       !index._options.storeFields?.length &&
       index._options.fields.every((field, i) => index._fieldIds?.[field] === i);
-    return usable ? new DirectPostings(index as Internals, (index as Internals)._options.fields.length, processTerm) : undefined;
+    return usable ? new DirectPostings(index as Internals, (index as Internals)._options.fields.length) : undefined;
   }
 
-  /** Adds a document: `fieldWords[i]` is what the tokenizer would give for field `i` (in `fields` order). */
-  add(id: number, fieldWords: readonly (readonly string[])[]): void {
+  /**
+   * Adds a document: `fieldWords[i]` is the records of the words the tokenizer would give for field `i`
+   * (in `fields` order), all from one `WordTable` (its term records hold the postings).
+   */
+  add(id: number, fieldWords: readonly (readonly WordRecord[])[]): void {
     const shortId = this.index.addDocumentId(id);
     for (let fieldId = 0; fieldId < this.fieldCount; fieldId++) {
       const tokens = fieldWords[fieldId];
       if (tokens === undefined) continue;
       const slot = shortId * this.fieldCount + fieldId;
       let distinct = 0;
-      for (const token of tokens) {
-        const word = this.wordRecord(token);
+      for (const word of tokens) {
         if (word.seenIn !== slot) {
           word.seenIn = slot;
           distinct += 1;
@@ -110,23 +92,5 @@ export class DirectPostings {
       term.fields[fieldId] = documents;
     }
     documents.set(shortId, term.frequency);
-  }
-
-  private wordRecord(token: string): WordRecord {
-    let word = this.words.get(token);
-    if (word === undefined) {
-      const processed = this.processTerm(token);
-      let term: TermRecord | null = null;
-      if (processed) {
-        term = this.terms.get(processed) ?? null;
-        if (term === null) {
-          term = { term: processed, postings: undefined, fields: [], countedIn: -1, frequency: 0 };
-          this.terms.set(processed, term);
-        }
-      }
-      word = { term, seenIn: -1 };
-      this.words.set(token, word);
-    }
-    return word;
   }
 }

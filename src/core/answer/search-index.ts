@@ -18,6 +18,7 @@ import { analyseSentences, type AnalysedSentence } from './sentences.ts';
 import { SynonymExpander } from './synonym-expansion.ts';
 import { contentTerms, toTerm, words } from './terms.ts';
 import { BaseVocabulary, withVersionPairs } from './vocabulary.ts';
+import { type WordRecord, WordTable } from './word-table.ts';
 
 /** Tuned on tests/eval/questions.yaml (see `bench/retrieval.ts` for the comparison with defaults). */
 export const RETRIEVAL_TUNING = {
@@ -116,17 +117,19 @@ export class KnowledgeIndex {
     this.descriptorSearch = new MiniSearch<IndexedDescriptor>({ fields: ['title', 'tags'], ...indexOptions });
     const variants = Object.values(table).flatMap((list) => list.flatMap((v) => words(v)));
     loadOrdinaryWords(); // the question parser reads it; loaded here so no question waits for it
-    const postings = DirectPostings.for(this.chunkSearch, toTerm);
-    this.vocabulary = new BaseVocabulary(this.indexChunks(chunks, postings), variants, (w) => this.expander.canonicalize(w));
+    const baseWords = new WordTable(toTerm);
+    this.indexChunks(chunks, baseWords, DirectPostings.for(this.chunkSearch));
+    this.vocabulary = new BaseVocabulary(baseWords, variants);
     this.chunkScorer = PostingScorer.for(this.chunkSearch);
   }
 
   /**
-   * Indexes the chunks one by one and yields each one's searchable words (title, heading, tags, body,
-   * synonyms expanded) for the vocabulary, so a chunk is tokenized once however many readers need its words.
+   * Indexes the chunks one by one and counts each one's searchable words (title, heading, tags, body,
+   * synonyms expanded) into `baseWords` for the vocabulary: a chunk is tokenized once, and each of its words
+   * looked up once, however many readers need them.
    */
-  private *indexChunks(chunks: readonly Chunk[], postings: DirectPostings | undefined): Generator<readonly string[]> {
-    const descriptors: { title: readonly string[]; tags: readonly string[] }[] = [];
+  private indexChunks(chunks: readonly Chunk[], baseWords: WordTable, postings: DirectPostings | undefined): void {
+    const descriptors: { title: readonly string[]; tags: readonly string[]; titleRecords?: WordRecord[]; tagsRecords?: WordRecord[] }[] = [];
     const descriptorIds = new Map<string, number>();
     const canonicalize = (words: readonly string[]) => this.expander.canonicalize(words);
     for (const [position, chunk] of chunks.entries()) {
@@ -149,16 +152,22 @@ export class KnowledgeIndex {
       // Searched with "tensorflow@2.0" terms too; the text MiniSearch is handed stays as it was.
       heading.words = withVersionPairs(heading.words, canonicalize);
       body.words = withVersionPairs(body.words, canonicalize);
-      if (postings) postings.add(position, [heading.words, body.words]);
+      // Resolved in the order the vocabulary reads a chunk, so its words keep their order of first appearance.
+      descriptor.titleRecords ??= baseWords.records(descriptor.title);
+      const headingRecords = baseWords.records(heading.words);
+      descriptor.tagsRecords ??= baseWords.records(descriptor.tags);
+      const bodyRecords = baseWords.records(body.words);
+      baseWords.countChunk([descriptor.titleRecords, headingRecords, descriptor.tagsRecords, bodyRecords]);
+      if (postings) postings.add(position, [headingRecords, bodyRecords]);
       else {
         this.tokenized.set(heading.text, heading.words).set(body.text, body.words);
         this.chunkSearch.add({ id: position, heading: heading.text, body: body.text });
         this.tokenized.clear();
       }
-      const named = this.frameworks.namedIn([...heading.words, ...body.words]);
+      // `namedIn` of heading and body words together, without joining them.
+      const named = this.frameworks.ids.filter((f) => heading.words.includes(f) || body.words.includes(f));
       this.sides.set(chunk.id, named.length ? named : chunk.frameworks);
       this.affinity.push(frameworkShares(heading.words, body.words, chunk.frameworks, this.frameworks.ids));
-      yield [...descriptor.title, ...heading.words, ...descriptor.tags, ...body.words];
     }
   }
 
