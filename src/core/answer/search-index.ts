@@ -7,7 +7,7 @@
 import MiniSearch, { type SearchOptions } from 'minisearch';
 import type { Chunk, Framework } from '../knowledge/schema.ts';
 import type { Synonyms } from '../knowledge/synonyms.ts';
-import { withBulkPostings } from './bulk-postings.ts';
+import { DirectPostings } from './direct-postings.ts';
 import { frameworkShares, type FrameworkShares } from './framework-affinity.ts';
 import type { FrameworkList } from './frameworks.ts';
 import { loadOrdinaryWords } from './ordinary-words.ts';
@@ -18,6 +18,7 @@ import { analyseSentences, type AnalysedSentence } from './sentences.ts';
 import { SynonymExpander } from './synonym-expansion.ts';
 import { contentTerms, toTerm, words } from './terms.ts';
 import { BaseVocabulary, withVersionPairs } from './vocabulary.ts';
+import { type WordRecord, WordTable } from './word-table.ts';
 
 /** Tuned on tests/eval/questions.yaml (see `bench/retrieval.ts` for the comparison with defaults). */
 export const RETRIEVAL_TUNING = {
@@ -84,7 +85,7 @@ export class KnowledgeIndex {
   private readonly descriptorChunks: number[][] = [];
   private readonly sentenceCache = new Map<string, readonly AnalysedSentence[]>();
   private readonly headingTermCache = new Map<string, ReadonlySet<string>>();
-  /** While a chunk is being added: its field texts and their words, so MiniSearch need not re-split them. */
+  /** While a chunk is being added through MiniSearch's `add`: its field texts and their words, so they are not split again. */
   private readonly tokenized = new Map<string, readonly string[]>();
 
   constructor(
@@ -116,16 +117,19 @@ export class KnowledgeIndex {
     this.descriptorSearch = new MiniSearch<IndexedDescriptor>({ fields: ['title', 'tags'], ...indexOptions });
     const variants = Object.values(table).flatMap((list) => list.flatMap((v) => words(v)));
     loadOrdinaryWords(); // the question parser reads it; loaded here so no question waits for it
-    this.vocabulary = withBulkPostings(this.chunkSearch, () => new BaseVocabulary(this.indexChunks(chunks), variants, (w) => this.expander.canonicalize(w)));
+    const baseWords = new WordTable(toTerm);
+    this.indexChunks(chunks, baseWords, DirectPostings.for(this.chunkSearch));
+    this.vocabulary = new BaseVocabulary(baseWords, variants);
     this.chunkScorer = PostingScorer.for(this.chunkSearch);
   }
 
   /**
-   * Indexes the chunks one by one and yields each one's searchable words (title, heading, tags, body,
-   * synonyms expanded) for the vocabulary, so a chunk is tokenized once however many readers need its words.
+   * Indexes the chunks one by one and counts each one's searchable words (title, heading, tags, body,
+   * synonyms expanded) into `baseWords` for the vocabulary: a chunk is tokenized once, and each of its words
+   * looked up once, however many readers need them.
    */
-  private *indexChunks(chunks: readonly Chunk[]): Generator<readonly string[]> {
-    const descriptors: { title: readonly string[]; tags: readonly string[] }[] = [];
+  private indexChunks(chunks: readonly Chunk[], baseWords: WordTable, postings: DirectPostings | undefined): void {
+    const descriptors: { title: readonly string[]; tags: readonly string[]; titleRecords?: WordRecord[]; tagsRecords?: WordRecord[] }[] = [];
     const descriptorIds = new Map<string, number>();
     const canonicalize = (words: readonly string[]) => this.expander.canonicalize(words);
     for (const [position, chunk] of chunks.entries()) {
@@ -148,13 +152,22 @@ export class KnowledgeIndex {
       // Searched with "tensorflow@2.0" terms too; the text MiniSearch is handed stays as it was.
       heading.words = withVersionPairs(heading.words, canonicalize);
       body.words = withVersionPairs(body.words, canonicalize);
-      this.tokenized.set(heading.text, heading.words).set(body.text, body.words);
-      this.chunkSearch.add({ id: position, heading: heading.text, body: body.text });
-      this.tokenized.clear();
-      const named = this.frameworks.namedIn([...heading.words, ...body.words]);
+      // Resolved in the order the vocabulary reads a chunk, so its words keep their order of first appearance.
+      descriptor.titleRecords ??= baseWords.records(descriptor.title);
+      const headingRecords = baseWords.records(heading.words);
+      descriptor.tagsRecords ??= baseWords.records(descriptor.tags);
+      const bodyRecords = baseWords.records(body.words);
+      baseWords.countChunk([descriptor.titleRecords, headingRecords, descriptor.tagsRecords, bodyRecords]);
+      if (postings) postings.add(position, [headingRecords, bodyRecords]);
+      else {
+        this.tokenized.set(heading.text, heading.words).set(body.text, body.words);
+        this.chunkSearch.add({ id: position, heading: heading.text, body: body.text });
+        this.tokenized.clear();
+      }
+      // `namedIn` of heading and body words together, without joining them.
+      const named = this.frameworks.ids.filter((f) => heading.words.includes(f) || body.words.includes(f));
       this.sides.set(chunk.id, named.length ? named : chunk.frameworks);
       this.affinity.push(frameworkShares(heading.words, body.words, chunk.frameworks, this.frameworks.ids));
-      yield [...descriptor.title, ...heading.words, ...descriptor.tags, ...body.words];
     }
   }
 

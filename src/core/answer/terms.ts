@@ -1,3 +1,4 @@
+import { asciiWords, DOTTED_NUMBER } from './ascii-words.ts';
 import { STOP_WORDS } from './stop-words.ts';
 
 /**
@@ -6,9 +7,6 @@ import { STOP_WORDS } from './stop-words.ts';
  * "deploys" meet "deploy". Deliberately small — a full Porter stemmer over-merges technical words.
  */
 
-/** A version or dotted figure ("2.0", "3.13", "2.x", "1.5"): one word, so "2.5" never matches "2" and "5". */
-const DOTTED_NUMBER = /^\d+(\.(\d+|x))+$/;
-
 const NON_ASCII = /[\u0080-\uffff]/;
 
 /**
@@ -16,9 +14,23 @@ const NON_ASCII = /[\u0080-\uffff]/;
  * words. `words` is this, lowercased: the two always split a text the same way.
  */
 export function rawWords(text: string): string[] {
+  // ASCII text (nearly all of a knowledge base) takes the equivalent one-pass scan (`ascii-words.ts`).
+  if (!NON_ASCII.test(text)) return asciiWords(withoutApostrophes(text));
+  return rawWordsByRegex(text.normalize('NFKD').replace(/[\u0300-\u036f]/g, ''));
+}
+
+/** Lowercase words and numbers (see `rawWords`). */
+export function words(text: string): string[] {
+  // Lowercasing ASCII text first splits it the same way and makes each word lowercase without a copy.
+  if (!NON_ASCII.test(text)) return asciiWords(withoutApostrophes(text).toLowerCase());
+  return rawWords(text).map((w) => w.toLowerCase());
+}
+
+const withoutApostrophes = (text: string): string => (text.includes("'") ? text.replace(/'/g, '') : text);
+
+/** `rawWords` as regexes: the definition `asciiWords` follows, and the path for non-ASCII text. */
+export function rawWordsByRegex(folded: string): string[] {
   const out: string[] = [];
-  // NFKD and accent stripping leave ASCII text as it is; skipping them on it is most of a large reload.
-  const folded = NON_ASCII.test(text) ? text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '') : text;
   const prepared = folded
     .replace(/['’]/g, '')
     // "72%" and "72 percent" are the same figure; keep the percent sign as a word.
@@ -33,11 +45,6 @@ export function rawWords(text: string): string[] {
     else for (const part of trimmed.split('.')) if (part) out.push(part);
   }
   return out;
-}
-
-/** Lowercase words and numbers (see `rawWords`). */
-export function words(text: string): string[] {
-  return rawWords(text).map((w) => w.toLowerCase());
 }
 
 /** Does this word carry a digit — a version, a model number ("2.5", "m1", "a100", "v4")? */

@@ -7,6 +7,7 @@
 import { editDistance } from './frameworks.ts';
 import { STOP_WORDS } from './stop-words.ts';
 import { toTerm, words } from './terms.ts';
+import { WordTable } from './word-table.ts';
 
 /**
  * A number after a name is its version or model ("pytorch 2.5", "llama 3", "python 3.13") — not a year,
@@ -65,19 +66,6 @@ function allowedEdits(word: string): number {
   return word.length >= 5 ? 1 : 0;
 }
 
-/** While counting: a word's occurrences and its term. */
-interface WordCount {
-  count: number;
-  term: TermCount | null;
-}
-
-/** While counting: the chunks a term is in; `lastChunk` keeps a chunk from counting twice. */
-interface TermCount {
-  term: string;
-  chunks: number;
-  lastChunk: number;
-}
-
 export class BaseVocabulary {
   /** Content term → number of chunks containing it (after stemming and synonym expansion). */
   readonly documentFrequency = new Map<string, number>();
@@ -90,52 +78,21 @@ export class BaseVocabulary {
 
   /**
    * `texts`: each chunk's searchable text (heading, tags, body), synonyms already expanded — or that
-   * text's `words` followed by their `versionPairTerms`, when the caller has them (the index passes what
-   * it indexed, so a large base is tokenized once); `canonicalize` reads a text's words as a question is
-   * read ("TF 2.3" → "tensorflow 2.3"), to find a text's version pairs.
+   * text's `words` followed by their `versionPairTerms`; `canonicalize` reads a text's words as a question
+   * is read ("TF 2.3" → "tensorflow 2.3"), to find a text's version pairs. Or, instead of texts, the
+   * `WordTable` the index counted the chunks' words into as it indexed them (so a large base is
+   * tokenized and looked up once).
    */
-  constructor(texts: Iterable<string | readonly string[]>, extraWords: Iterable<string>, canonicalize: (words: readonly string[]) => string[]) {
-    let chunkCount = 0;
-    // One record per distinct word and per distinct term, so each word of a chunk costs one map lookup:
-    // the same few thousand words recur in every chunk (stemmed once; counted without a per-chunk set).
-    const counts = new Map<string, WordCount>();
-    const termCounts = new Map<string, TermCount>();
-    const recordOf = (word: string): WordCount => {
-      let record = counts.get(word);
-      if (record === undefined) {
-        const term = toTerm(word);
-        let termCount: TermCount | null = null;
-        if (term) {
-          termCount = termCounts.get(term) ?? { term, chunks: 0, lastChunk: -1 };
-          termCounts.set(term, termCount);
-        }
-        record = { count: 0, term: termCount };
-        counts.set(word, record);
-      }
-      return record;
-    };
-    for (const text of texts) {
-      const all = typeof text === 'string' ? withVersionPairs(words(text), canonicalize) : text;
-      for (const word of all) {
-        const record = recordOf(word);
-        record.count += 1;
-        const term = record.term;
-        if (term && term.lastChunk !== chunkCount) {
-          term.lastChunk = chunkCount;
-          term.chunks += 1;
-        }
-      }
-      chunkCount += 1;
-    }
-    this.chunkCount = chunkCount;
+  constructor(texts: Iterable<string | readonly string[]> | WordTable, extraWords: Iterable<string>, canonicalize?: (words: readonly string[]) => string[]) {
+    const table = texts instanceof WordTable ? texts : countTexts(texts, canonicalize ?? ((w) => [...w]));
+    this.chunkCount = table.chunkCount;
     // Terms in order of first appearance, as a per-chunk set added them.
-    for (const record of termCounts.values()) this.documentFrequency.set(record.term, record.chunks);
-    for (const word of [...extraWords, ...STOP_WORDS]) {
-      const record = counts.get(word) ?? { count: 0, term: null };
-      record.count += 1;
-      counts.set(word, record);
-    }
-    for (const [word, { count }] of counts) {
+    for (const record of table.terms.values()) this.documentFrequency.set(record.term, record.chunks);
+    // Typo targets: the base's words in order of first appearance, then extra and stop words, one more each.
+    const targets = new Map<string, number>();
+    for (const [word, record] of table.words) targets.set(word, record.count);
+    for (const word of [...extraWords, ...STOP_WORDS]) targets.set(word, (targets.get(word) ?? 0) + 1);
+    for (const [word, count] of targets) {
       if (/\d/.test(word) || word.length < 3) continue;
       const bucket = this.correctable.get(word[0] ?? '') ?? new Map<string, number>();
       bucket.set(word, count);
@@ -187,4 +144,11 @@ export class BaseVocabulary {
     }
     return best?.word;
   }
+}
+
+/** The table `BaseVocabulary` reads, from chunk texts (or their words): one chunk per text. */
+function countTexts(texts: Iterable<string | readonly string[]>, canonicalize: (words: readonly string[]) => string[]): WordTable {
+  const table = new WordTable(toTerm);
+  for (const text of texts) table.countChunk([table.records(typeof text === 'string' ? withVersionPairs(words(text), canonicalize) : text)]);
+  return table;
 }

@@ -19,8 +19,25 @@ export function slugify(heading: string): string {
   return slug || 'section';
 }
 
+/** `\s` in a regex: ASCII and Unicode white space. */
+const isSpace = (c: number) =>
+  c === 32 ||
+  (c >= 9 && c <= 13) ||
+  (c >= 0x80 && (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff));
+
+/**
+ * Runs of non-space characters (`text.split(/\s+/).filter(Boolean).length`), counted without making the
+ * words: every chunk is counted twice per load (the length check, then the stats), 200,000 times at 100k.
+ */
 export function countWords(text: string): number {
-  return text.split(/\s+/).filter(Boolean).length;
+  let count = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const space = isSpace(text.charCodeAt(i));
+    if (!space && !inWord) count += 1;
+    inWord = !space;
+  }
+  return count;
 }
 
 interface Section {
