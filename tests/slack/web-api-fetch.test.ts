@@ -100,6 +100,14 @@ describe('slackWebApiFetch', () => {
     await expect(slackWebApiFetch(`${base}/api/x`, { method: 'POST', body: '', signal: AbortSignal.abort() })).rejects.toThrow(/abort/i);
   });
 
+  it('rejects when the connection drops halfway through the answer', async () => {
+    reply = (_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': '100' }).write('{"ok":');
+      setTimeout(() => res.socket?.destroy(), 20);
+    };
+    await expect(slackWebApiFetch(`${base}/api/x`, { method: 'POST', body: '' })).rejects.toThrow(/aborted|ECONNRESET|socket hang up/i);
+  });
+
   it('rejects when nothing listens', async () => {
     const closed = createServer();
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
