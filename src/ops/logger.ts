@@ -34,11 +34,25 @@ export function createLogger(options: LoggerOptions): Logger {
   const scrub = (text: string) => (pattern ? text.replace(pattern, '[Redacted]') : text).replace(SLACK_TOKEN_SHAPE, '[Redacted]');
   // Secret fields by name, then secret values in messages and in the string fields of the merge object
   // (`{ error: message }`, `{ raw }`), one level deep.
+  // A plain object is copied only when a value changes (the question line is logged on every question);
+  // anything else is rebuilt from its own fields as before.
   const scrubArgument = (arg: unknown): unknown => {
     if (typeof arg === 'string') return scrub(arg);
     const named = redactSecretFields(arg);
     if (typeof named !== 'object' || named === null || Array.isArray(named) || named instanceof Error) return named;
-    return Object.fromEntries(Object.entries(named).map(([key, value]) => [key, typeof value === 'string' ? scrub(value) : value]));
+    if (Object.getPrototypeOf(named) !== Object.prototype) {
+      return Object.fromEntries(Object.entries(named).map(([key, value]) => [key, typeof value === 'string' ? scrub(value) : value]));
+    }
+    let copy: Record<string, unknown> | undefined;
+    for (const key in named) {
+      const value = (named as Record<string, unknown>)[key];
+      if (typeof value !== 'string') continue;
+      const scrubbed = scrub(value);
+      if (scrubbed === value) continue;
+      copy ??= { ...named };
+      copy[key] = scrubbed;
+    }
+    return copy ?? named;
   };
   const fd = options.stderr ? 2 : 1;
   const tty = (options.stderr ? process.stderr : process.stdout).isTTY === true;

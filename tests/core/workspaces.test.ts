@@ -2,10 +2,10 @@
  * Workspaces in the core: the Desk keeps declined questions, votes and rate limits per workspace, and the
  * settings command parses, saves and explains a workspace's settings — with a store that fails too.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createDesk } from '../../src/core/desk.ts';
 import { type Requester, StoreUnavailableError } from '../../src/core/ports.ts';
-import { answersFollowUpsIn, DEFAULT_SETTINGS } from '../../src/core/settings/schema.ts';
+import { answersFollowUpsIn, DEFAULT_SETTINGS, WorkspaceSettingsSchema } from '../../src/core/settings/schema.ts';
 import { parseSettingsCommand, runSettingsCommand, type SettingsPlatform } from '../../src/core/settings/settings-command.ts';
 import { WorkspaceSettingsStore } from '../../src/core/settings/settings-store.ts';
 import { MemoryStore } from '../../src/stores/memory-store.ts';
@@ -70,6 +70,26 @@ describe('the settings command', () => {
     expect(await settings.get('w')).toEqual({ ...DEFAULT_SETTINGS, answers: 'private' });
     await store.setRecord('settings:w', 'not json');
     expect(await settings.get('w')).toEqual(DEFAULT_SETTINGS);
+  });
+
+  it('parses each stored record once, hands out frozen settings, and follows every change of the record', async () => {
+    const store = new MemoryStore();
+    const settings = new WorkspaceSettingsStore(store);
+    const parse = vi.spyOn(WorkspaceSettingsSchema, 'safeParse');
+    const first = await settings.get('w');
+    expect(await settings.get('w')).toBe(first);
+    expect(await settings.get('other')).toBe(first); // neither has a record: the same defaults
+    expect(parse).toHaveBeenCalledTimes(1);
+    expect(() => (first.followUpChannels as string[]).push('C1')).toThrow(TypeError);
+    expect(() => Object.assign(first, { answers: 'private' })).toThrow(TypeError);
+    await settings.update('w', { answers: 'private', followUps: 'listed', followUpChannels: ['C1'] });
+    expect(await settings.get('w')).toEqual({ answers: 'private', followUps: 'listed', followUpChannels: ['C1'] });
+    expect(await settings.get('other')).toEqual(DEFAULT_SETTINGS);
+    await store.setRecord('settings:w', '{"answers":"channel","followUps":"none"}');
+    expect(await settings.get('w')).toEqual({ answers: 'channel', followUps: 'none', followUpChannels: [] });
+    await settings.reset('w');
+    expect(await settings.get('w')).toBe(first);
+    parse.mockRestore();
   });
 
   it('with the store down: answers with the defaults, and tells the admin nothing was changed', async () => {

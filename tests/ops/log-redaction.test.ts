@@ -50,4 +50,20 @@ describe('log redaction by field name', () => {
     const fields = { event: 'question', user: 'U1', ms: 0.4, at: new Date(0), list: [1, 2] };
     expect(redactSecretFields(fields)).toBe(fields);
   });
+
+  it('blanks secret values inside string fields, without touching the caller’s object, and logs other fields as given', () => {
+    const { logger, lines } = captureLogger('info', ['redis-password-123']);
+    const fields = { event: 'question', error: 'AUTH redis-password-123 refused', raw: 'sent xoxb-1234567-abcdef', user: 'U1', ms: 1.5, answered: true, none: undefined };
+    logger.info(fields, 'x');
+    logger.info({ event: 'question', user: 'U2', question: 'plain' }, 'y');
+    class Line {
+      note = 'xoxb-1234567-abcdef in a class';
+    }
+    logger.info(new Line(), 'z');
+    expect(lines[0]).toMatchObject({ event: 'question', error: 'AUTH [Redacted] refused', raw: 'sent [Redacted]', user: 'U1', ms: 1.5, answered: true });
+    expect(lines[0]).not.toHaveProperty('none');
+    expect(fields.error).toBe('AUTH redis-password-123 refused');
+    expect(lines[1]).toMatchObject({ event: 'question', user: 'U2', question: 'plain', msg: 'y' });
+    expect(lines[2]).toMatchObject({ note: '[Redacted] in a class', msg: 'z' });
+  });
 });

@@ -30,6 +30,9 @@ describe('Slack messages', () => {
     expect(answer.body.thread_ts).toBe(ts);
     expect(blockText(answer)).toMatch(/\*\[1\]\*/);
     expect(JSON.stringify(answer.body.blocks)).toContain('"type":"context"');
+    // The blocks arrive as Block Kit JSON, not as a string of it (the adapter hands the WebClient text).
+    expect(Array.isArray(answer.body.blocks)).toBe(true);
+    expect(answer.body).toMatchObject({ unfurl_links: 'false', unfurl_media: 'false' });
     expect(buttonsOf(answer).map((b) => b.action_id)).toEqual(['fd_vote_up', 'fd_vote_down']);
     expect(h().problems()).toEqual([]);
   });

@@ -33,16 +33,23 @@ export function splitRendered(raw: string, render: (piece: string) => string, ma
   let rest = raw.trim();
   while (rest.length > 0) {
     let n = Math.min(rest.length, max);
-    while (n > 1 && render(rest.slice(0, n)).length > max) n = Math.floor(n * 0.8);
+    // The rendering that was measured is the one kept, unless the cut moves: each piece is rendered once.
+    let rendered = render(rest.slice(0, n));
+    while (n > 1 && rendered.length > max) {
+      n = Math.floor(n * 0.8);
+      rendered = render(rest.slice(0, n));
+    }
     if (n < rest.length) {
+      const measured = n;
       const window = rest.slice(0, n);
       const cut = Math.max(window.lastIndexOf('\n'), window.lastIndexOf(' '));
       if (cut > n / 2) n = cut;
       // Callers may pass text escaped already (identity render): never cut inside &amp; &lt; &gt;.
       const amp = rest.lastIndexOf('&', n - 1);
       if (amp > 0 && amp > n - 5 && rest.indexOf(';', amp) >= n) n = amp;
+      if (n !== measured) rendered = render(rest.slice(0, n));
     }
-    pieces.push(render(rest.slice(0, n)));
+    pieces.push(rendered);
     rest = rest.slice(n).trimStart();
   }
   return pieces;

@@ -15,6 +15,15 @@ function printable(text: string): string {
   return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '');
 }
 
+/**
+ * Text with none of these characters comes out of the functions below unchanged, so it skips their
+ * four or five regex passes — most of an answer, which is rendered on every mention.
+ */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the control characters `printable` removes
+const PLAIN_TOUCHES = /[\u0000-\u0008\u000b-\u001f\u007f@]/;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the control characters `printable` removes
+const MRKDWN_TOUCHES = /[\u0000-\u0008\u000b-\u001f\u007f@&<>]/;
+
 /** Breaks plain-word mass mentions: `@channel`, `@here`, `@everyone`. */
 function neutraliseWordMentions(text: string): string {
   return text.replace(/@(channel|here|everyone)/gi, `@${ZWSP}$1`);
@@ -25,11 +34,13 @@ function neutraliseWordMentions(text: string): string {
  * Formatting characters (`*`, `_`, `~`) are left alone: they cannot ping anyone.
  */
 export function escapeMrkdwn(text: string): string {
+  if (!MRKDWN_TOUCHES.test(text)) return text;
   return neutraliseWordMentions(printable(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'));
 }
 
 /** Text for a `plain_text` object (button labels, headers): Slack shows it literally, minus word mentions. */
 export function safePlainText(text: string): string {
+  if (!PLAIN_TOUCHES.test(text)) return text;
   return neutraliseWordMentions(printable(text));
 }
 

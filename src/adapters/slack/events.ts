@@ -38,23 +38,23 @@ interface MessageLike {
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v.length > 0 ? v : undefined);
 const threadKey = (channel: string, threadTs: string) => `thread:${channel}:${threadTs}`;
 
-/** Posts in the channel (thread), or — with `privatelyTo` — as ephemeral messages only that user sees. */
+/**
+ * Posts in the channel (thread), or — with `privatelyTo` — as ephemeral messages only that user sees.
+ * The blocks go to the WebClient as the JSON text it would form-encode anyway (the wire is the same):
+ * handed the array, it also copies and stringifies the whole tree for a debug line, debug on or off
+ * (`makeRequest` in @slack/web-api's WebClient.js), ~25 µs an answer (docs/benchmarks.md).
+ */
 async function postMessages(client: WebClient, channel: string, threadTs: string | undefined, messages: SlackMessage[], privatelyTo?: string): Promise<void> {
   for (const message of messages) {
+    const blocks = message.blocks.length > 0 ? { blocks: JSON.stringify(message.blocks) } : undefined;
     if (privatelyTo) {
-      await client.chat.postEphemeral({
-        channel,
-        user: privatelyTo,
-        text: message.text,
-        ...(message.blocks.length > 0 && { blocks: message.blocks }),
-        ...(threadTs && { thread_ts: threadTs }),
-      });
+      await client.apiCall('chat.postEphemeral', { channel, user: privatelyTo, text: message.text, ...blocks, ...(threadTs && { thread_ts: threadTs }) });
       continue;
     }
-    await client.chat.postMessage({
+    await client.apiCall('chat.postMessage', {
       channel,
       text: message.text,
-      ...(message.blocks.length > 0 && { blocks: message.blocks }),
+      ...blocks,
       ...(threadTs && { thread_ts: threadTs }),
       // Citations link to articles; a preview card per link would bury the answer.
       unfurl_links: false,

@@ -23,6 +23,7 @@ import { SlackInstallations } from './installations.ts';
 import { oauthReceiverOptions, registerUninstallEvents, SLACK_INSTALL_PATH, SLACK_OAUTH_REDIRECT_PATH, type SlackOAuthOptions } from './oauth.ts';
 import { createRefusalLog, type RefusalLog } from './refusal-log.ts';
 import { guardSlackEvents } from './request-guard.ts';
+import { slackWebApiFetch } from './web-api-fetch.ts';
 
 export interface SlackAdapterOptions {
   desk: Desk;
@@ -52,13 +53,14 @@ const RESTARTING = 'I am restarting right now — please try that again in a few
 /**
  * Web API retries: a 429 waits exactly its Retry-After (the WebClient pauses its queue) and then tries
  * again after a short backoff; other failures get a few quick retries, not the default 30-minute policy
- * under which an answer could arrive half an hour late.
+ * under which an answer could arrive half an hour late. Calls go out through `slackWebApiFetch`, which
+ * costs a fraction of the global fetch's CPU (web-api-fetch.ts).
  */
 export const SLACK_RETRY_CONFIG = { retries: 4, factor: 2, minTimeout: 200, maxTimeout: 3_000, randomize: true };
 
 export function slackClientOptions(apiUrl: string | undefined): WebClientOptions {
   const base = apiUrl && !apiUrl.endsWith('/') ? `${apiUrl}/` : apiUrl;
-  return { retryConfig: SLACK_RETRY_CONFIG, ...(base && { slackApiUrl: base }) };
+  return { retryConfig: SLACK_RETRY_CONFIG, fetch: slackWebApiFetch, ...(base && { slackApiUrl: base }) };
 }
 
 /** Turns Bolt's start-up failures into one sentence that names the variable to fix. */
