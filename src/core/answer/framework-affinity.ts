@@ -12,7 +12,13 @@ export type FrameworkShares = Record<Framework, number>;
  * list (`declared`).
  */
 export function frameworkShares(heading: readonly string[], body: readonly string[], declared: readonly Framework[], all: readonly Framework[]): FrameworkShares {
-  const count = (f: Framework) => 3 * heading.filter((w) => w === f).length + body.filter((w) => w === f).length;
+  // Counted in loops, not `filter(…).length`: this runs for every chunk of a reload.
+  const occurrences = (words: readonly string[], f: Framework) => {
+    let n = 0;
+    for (const w of words) if (w === f) n += 1;
+    return n;
+  };
+  const count = (f: Framework) => 3 * occurrences(heading, f) + occurrences(body, f);
   const counts = all.map(count);
   const total = counts.reduce((a, b) => a + b, 0);
   const shares: FrameworkShares = {};

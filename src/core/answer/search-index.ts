@@ -17,7 +17,7 @@ import { type ChunkMatches, matchOf, rankChunks, type RankLayout } from './rank-
 import { analyseSentences, type AnalysedSentence } from './sentences.ts';
 import { SynonymExpander } from './synonym-expansion.ts';
 import { contentTerms, toTerm, words } from './terms.ts';
-import { BaseVocabulary, withVersionPairs } from './vocabulary.ts';
+import { appendVersionPairs, BaseVocabulary } from './vocabulary.ts';
 import { type WordRecord, WordTable } from './word-table.ts';
 
 /** Tuned on tests/eval/questions.yaml (see `bench/retrieval.ts` for the comparison with defaults). */
@@ -55,6 +55,14 @@ interface IndexedChunk {
   id: number;
   heading: string;
   body: string;
+}
+
+/** While indexing: a descriptor's words, and their records once its first chunk resolved them. */
+interface Descriptor {
+  title: readonly string[];
+  tags: readonly string[];
+  titleRecords?: WordRecord[];
+  tagsRecords?: WordRecord[];
 }
 
 /** What is indexed once per distinct (document title, tags): the fields a document gives all its chunks. */
@@ -129,29 +137,23 @@ export class KnowledgeIndex {
    * looked up once, however many readers need them.
    */
   private indexChunks(chunks: readonly Chunk[], baseWords: WordTable, postings: DirectPostings | undefined): void {
-    const descriptors: { title: readonly string[]; tags: readonly string[]; titleRecords?: WordRecord[]; tagsRecords?: WordRecord[] }[] = [];
+    const descriptors: Descriptor[] = [];
     const descriptorIds = new Map<string, number>();
     const canonicalize = (words: readonly string[]) => this.expander.canonicalize(words);
+    let previous: Chunk | undefined;
+    let descriptorId = -1;
     for (const [position, chunk] of chunks.entries()) {
-      const key = `${chunk.docTitle}\u0000${chunk.tags.join('\u0000')}`;
-      let descriptorId = descriptorIds.get(key);
-      if (descriptorId === undefined) {
-        descriptorId = descriptors.length;
-        descriptorIds.set(key, descriptorId);
-        const title = this.expander.expandWords(chunk.docTitle);
-        const tags = this.expander.expandWords(chunk.tags.join(' '));
-        this.descriptorSearch.add({ id: descriptorId, title: title.text, tags: tags.text });
-        descriptors.push({ title: title.words, tags: tags.words });
-        this.descriptorChunks.push([]);
-      }
+      // A document's chunks share its title and tags: only a new pair needs its key built and looked up.
+      if (previous === undefined || chunk.docTitle !== previous.docTitle || chunk.tags !== previous.tags) descriptorId = this.descriptorFor(chunk, descriptors, descriptorIds);
+      previous = chunk;
       this.descriptorChunks[descriptorId]?.push(position);
       this.descriptorOf.push(descriptorId);
-      const descriptor = descriptors[descriptorId] as (typeof descriptors)[number];
+      const descriptor = descriptors[descriptorId] as Descriptor;
       const heading = this.expander.expandWords(chunk.heading);
       const body = this.expander.expandWords(chunk.body);
       // Searched with "tensorflow@2.0" terms too; the text MiniSearch is handed stays as it was.
-      heading.words = withVersionPairs(heading.words, canonicalize);
-      body.words = withVersionPairs(body.words, canonicalize);
+      appendVersionPairs(heading.words, canonicalize);
+      appendVersionPairs(body.words, canonicalize);
       // Resolved in the order the vocabulary reads a chunk, so its words keep their order of first appearance.
       descriptor.titleRecords ??= baseWords.records(descriptor.title);
       const headingRecords = baseWords.records(heading.words);
@@ -169,6 +171,22 @@ export class KnowledgeIndex {
       this.sides.set(chunk.id, named.length ? named : chunk.frameworks);
       this.affinity.push(frameworkShares(heading.words, body.words, chunk.frameworks, this.frameworks.ids));
     }
+  }
+
+  /** The id of the chunk's (title, tags) descriptor, indexed when it is new. */
+  private descriptorFor(chunk: Chunk, descriptors: Descriptor[], descriptorIds: Map<string, number>): number {
+    const key = `${chunk.docTitle}\u0000${chunk.tags.join('\u0000')}`;
+    let descriptorId = descriptorIds.get(key);
+    if (descriptorId === undefined) {
+      descriptorId = descriptors.length;
+      descriptorIds.set(key, descriptorId);
+      const title = this.expander.expandWords(chunk.docTitle);
+      const tags = this.expander.expandWords(chunk.tags.join(' '));
+      this.descriptorSearch.add({ id: descriptorId, title: title.text, tags: tags.text });
+      descriptors.push({ title: title.words, tags: tags.words });
+      this.descriptorChunks.push([]);
+    }
+    return descriptorId;
   }
 
   /** Normalises a question: truncation, typo correction, synonyms, content terms, what the base lacks. */

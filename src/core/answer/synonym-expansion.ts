@@ -77,6 +77,8 @@ export class SynonymExpander {
   expandWords(text: string): { text: string; words: string[] } {
     const own = words(text);
     const extra = this.additions(own);
-    return extra.length ? { text: `${text} ${extra.join(' ')}`, words: [...own, ...extra] } : { text, words: own };
+    if (extra.length === 0) return { text, words: own };
+    for (const word of extra) own.push(word);
+    return { text: `${text} ${extra.join(' ')}`, words: own };
   }
 }

@@ -53,8 +53,13 @@ export function versionPairTerms(canonical: readonly string[]): string[] {
 
 /** `words` followed by their "name@version" terms, for indexing (see `versionPairTerms`). */
 export function withVersionPairs(words: readonly string[], canonicalize: (words: readonly string[]) => string[]): string[] {
-  const pairs = versionPairTerms(canonicalize(words));
-  return pairs.length ? [...words, ...pairs] : [...words];
+  return appendVersionPairs([...words], canonicalize);
+}
+
+/** `withVersionPairs` in place, for a caller that owns `words`: indexing a large base skips a copy per field. */
+export function appendVersionPairs(words: string[], canonicalize: (words: readonly string[]) => string[]): string[] {
+  for (const pair of versionPairTerms(canonicalize(words))) words.push(pair);
+  return words;
 }
 
 /**
@@ -149,6 +154,6 @@ export class BaseVocabulary {
 /** The table `BaseVocabulary` reads, from chunk texts (or their words): one chunk per text. */
 function countTexts(texts: Iterable<string | readonly string[]>, canonicalize: (words: readonly string[]) => string[]): WordTable {
   const table = new WordTable(toTerm);
-  for (const text of texts) table.countChunk([table.records(typeof text === 'string' ? withVersionPairs(words(text), canonicalize) : text)]);
+  for (const text of texts) table.countChunk([table.records(typeof text === 'string' ? appendVersionPairs(words(text), canonicalize) : text)]);
   return table;
 }
