@@ -7,7 +7,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { KnowledgeIndex } from '../../src/core/answer/search-index.ts';
 import { words } from '../../src/core/answer/terms.ts';
-import { BaseVocabulary, withVersionPairs } from '../../src/core/answer/vocabulary.ts';
+import { appendVersionPairs, BaseVocabulary } from '../../src/core/answer/vocabulary.ts';
 import type { KnowledgeSnapshot } from '../../src/core/knowledge/snapshot.ts';
 import { syntheticChunks } from '../../bench/synthetic-base.ts';
 import { loadShippedSnapshot } from './fixture-kb.ts';
@@ -31,9 +31,9 @@ describe('the vocabulary counted while indexing', () => {
       const canonicalize = (w: readonly string[]) => index.expander.canonicalize(w);
       const joined = chunks.map((c) => [
         ...expand(c.docTitle),
-        ...withVersionPairs(expand(c.heading), canonicalize),
+        ...appendVersionPairs(expand(c.heading), canonicalize),
         ...expand(c.tags.join(' ')),
-        ...withVersionPairs(expand(c.body), canonicalize),
+        ...appendVersionPairs(expand(c.body), canonicalize),
       ]);
       const reference = new BaseVocabulary(joined, variants);
       expect(index.vocabulary.chunkCount).toBe(chunks.length);

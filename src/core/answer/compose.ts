@@ -144,7 +144,7 @@ const DECLINE_LEADS: Record<'empty' | 'off_topic' | 'low_confidence' | 'not_cove
   fact_not_given: "The sections I found on this don't give {fact}, so I won't guess. The closest topics are below, or run /choose-framework for a recommendation.",
 };
 
-/** What a `fact_not_given` decline says the sources never give. */
+/** What a `fact_not_given` decline says the sections found don't give. */
 const FACT_NAMES: Record<FactKind, string> = { year: 'the date', figure: 'that figure', version: 'the version', name: 'who it was', expansion: 'what it stands for' };
 
 /** A decline text with the base's framework names filled in ("TensorFlow or PyTorch"). */
@@ -154,6 +154,24 @@ function withFrameworks(text: string, names: readonly string[]): string {
   return text.replace('{or}', listNames(names, 'or')).replace('{and}', listNames(names, 'and')).replace('{example}', example);
 }
 
+/** The decline's first line: what is missing, which fact is not given, or the reason's text. */
+function declineLead(decision: Decision & { answer: false }, frameworkNames: readonly string[]): string {
+  switch (decision.reason) {
+    case 'not_covered':
+      return DECLINE_LEADS.not_covered.replace(
+        '{missing}',
+        listNames(
+          decision.missing.map((m) => `“${sanitizeUserText(m.text, 60)}”`),
+          'and',
+        ),
+      );
+    case 'fact_not_given':
+      return DECLINE_LEADS.fact_not_given.replace('{fact}', FACT_NAMES[decision.kind]);
+    default:
+      return withFrameworks(DECLINE_LEADS[decision.reason], frameworkNames);
+  }
+}
+
 function declined(snapshot: KnowledgeSnapshot, question: string, decision: Decision & { answer: false }, hits: SearchHit[]): Answer {
   // Near misses are the most useful suggestions for "I don't know"; general topics otherwise.
   const near = decision.reason === 'low_confidence' || decision.reason === 'not_covered' || decision.reason === 'fact_not_given' ? hits.map((h) => h.chunk.heading) : [];
@@ -161,18 +179,7 @@ function declined(snapshot: KnowledgeSnapshot, question: string, decision: Decis
   return {
     question: sanitizeUserText(question),
     answered: false,
-    lead:
-      decision.reason === 'not_covered'
-        ? DECLINE_LEADS.not_covered.replace(
-            '{missing}',
-            listNames(
-              decision.missing.map((m) => `“${sanitizeUserText(m.text, 60)}”`),
-              'and',
-            ),
-          )
-        : decision.reason === 'fact_not_given'
-          ? DECLINE_LEADS.fact_not_given.replace('{fact}', FACT_NAMES[decision.kind])
-          : withFrameworks(DECLINE_LEADS[decision.reason], snapshot.frameworks.names),
+    lead: declineLead(decision, snapshot.frameworks.names),
     snippets: [],
     suggestions,
     declineReason: decision.reason,

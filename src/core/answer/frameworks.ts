@@ -64,9 +64,12 @@ export class FrameworkList {
     return undefined;
   }
 
-  /** Frameworks named in already-expanded words (ids were added by alias expansion), in declared order. */
-  namedIn(expandedWords: readonly string[]): Framework[] {
-    return this.ids.filter((f) => expandedWords.includes(f));
+  /**
+   * Frameworks named in already-expanded words (ids were added by alias expansion), in declared order;
+   * several lists are read as one, without joining them.
+   */
+  namedIn(...expandedWords: readonly (readonly string[])[]): Framework[] {
+    return this.ids.filter((f) => expandedWords.some((list) => list.includes(f)));
   }
 
   /** The aliases as a synonyms table (id → aliases), for expansion; frameworks without aliases are left out. */

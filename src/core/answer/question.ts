@@ -72,6 +72,9 @@ interface Word {
   raw: string;
 }
 
+/** A canonical word as the asker typed it, when one token became it; the word itself otherwise. */
+const typedAs = (tokens: readonly Word[], word: string): string => tokens.find((t) => t.word === word)?.raw ?? word;
+
 /** Corrects framework names ("pytroch") and other typos against the base's own words. */
 function correctTypos(raw: readonly string[], vocabulary: BaseVocabulary, frameworks: FrameworkList): Word[] {
   return raw.map((typed) => {
@@ -119,7 +122,7 @@ function missingThings(tokens: readonly Word[], canonical: readonly string[], vo
   canonical.forEach((word, i) => {
     const term = toTerm(word);
     if (!term || vocabulary.knows(term) || !/^[a-z]{2,}$/.test(word) || isOrdinaryWord(word)) return;
-    if (comparedWithFramework(canonical, i, frameworks)) add(tokens.find((t) => t.word === word)?.raw ?? word, [term]);
+    if (comparedWithFramework(canonical, i, frameworks)) add(typedAs(tokens, word), [term]);
   });
   return missing;
 }
@@ -148,7 +151,7 @@ function unknownWords(tokens: readonly Word[], canonical: readonly string[], voc
   for (const word of canonical) {
     const term = toTerm(word);
     if (!term || vocabulary.knows(term) || out.some((m) => m.terms[0] === term)) continue;
-    out.push({ text: tokens.find((t) => t.word === word)?.raw ?? word, terms: [term] });
+    out.push({ text: typedAs(tokens, word), terms: [term] });
   }
   return out;
 }

@@ -166,8 +166,7 @@ export class KnowledgeIndex {
         this.chunkSearch.add({ id: position, heading: heading.text, body: body.text });
         this.tokenized.clear();
       }
-      // `namedIn` of heading and body words together, without joining them.
-      const named = this.frameworks.ids.filter((f) => heading.words.includes(f) || body.words.includes(f));
+      const named = this.frameworks.namedIn(heading.words, body.words);
       this.sides.set(chunk.id, named.length ? named : chunk.frameworks);
       this.affinity.push(frameworkShares(heading.words, body.words, chunk.frameworks, this.frameworks.ids));
     }

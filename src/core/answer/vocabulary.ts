@@ -51,12 +51,7 @@ export function versionPairTerms(canonical: readonly string[]): string[] {
   return versionPairs(canonical).map((p) => `${p.name}@${p.version}`);
 }
 
-/** `words` followed by their "name@version" terms, for indexing (see `versionPairTerms`). */
-export function withVersionPairs(words: readonly string[], canonicalize: (words: readonly string[]) => string[]): string[] {
-  return appendVersionPairs([...words], canonicalize);
-}
-
-/** `withVersionPairs` in place, for a caller that owns `words`: indexing a large base skips a copy per field. */
+/** `words` followed by their "name@version" terms, for indexing (see `versionPairTerms`), in place. */
 export function appendVersionPairs(words: string[], canonicalize: (words: readonly string[]) => string[]): string[] {
   for (const pair of versionPairTerms(canonicalize(words))) words.push(pair);
   return words;
