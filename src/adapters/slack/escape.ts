@@ -9,20 +9,21 @@
 /** Zero-width space: breaks `@channel` without changing what a reader sees. */
 const ZWSP = '\u200b';
 
-/** Strips control characters (except newline/tab), which Slack renders as boxes or drops. */
+/** Control characters (except newline and tab), which Slack renders as boxes or drops: one class, three uses. */
+const CONTROL = '\\u0000-\\u0008\\u000b-\\u001f\\u007f';
+const CONTROL_CHARACTERS = new RegExp(`[${CONTROL}]`, 'g');
+
+/** Strips control characters, which Slack renders as boxes or drops. */
 function printable(text: string): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
-  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '');
+  return text.replace(CONTROL_CHARACTERS, '');
 }
 
 /**
  * Text with none of these characters comes out of the functions below unchanged, so it skips their
  * four or five regex passes — most of an answer, which is rendered on every mention.
  */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: the control characters `printable` removes
-const PLAIN_TOUCHES = /[\u0000-\u0008\u000b-\u001f\u007f@]/;
-// biome-ignore lint/suspicious/noControlCharactersInRegex: the control characters `printable` removes
-const MRKDWN_TOUCHES = /[\u0000-\u0008\u000b-\u001f\u007f@&<>]/;
+const PLAIN_TOUCHES = new RegExp(`[${CONTROL}@]`);
+const MRKDWN_TOUCHES = new RegExp(`[${CONTROL}@&<>]`);
 
 /** Breaks plain-word mass mentions: `@channel`, `@here`, `@everyone`. */
 function neutraliseWordMentions(text: string): string {
